@@ -1,0 +1,40 @@
+// Serves the project root over http on localhost (the demo loads dist/ and weights from it) and prints the URL.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const root = resolve(process.argv[2] ?? '.');
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json', '.wasm': 'application/wasm', '.css': 'text/css', '.png': 'image/png',
+  '.svg': 'image/svg+xml', '.map': 'application/json', '.bin': 'application/octet-stream',
+};
+
+export function startServer(port = Number(process.env.PORT ?? 8000), host = '127.0.0.1') {
+  const server = createServer(async (request, response) => {
+    try {
+      const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+      let file = normalize(join(root, path));
+      if (!file.startsWith(root)) throw Object.assign(new Error('outside root'), { code: 'ENOENT' });
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      response.end(body);
+    } catch (error) {
+      response.writeHead(error.code === 'ENOENT' || error.code === 'EISDIR' ? 404 : 500, { 'content-type': 'text/plain' });
+      response.end(error.code === 'ENOENT' ? 'not found' : 'server error');
+    }
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', (error) => {
+      if (error.code === 'EADDRINUSE' && port < 8100) resolvePromise(startServer(port + 1, host));
+      else reject(error);
+    });
+    server.listen(port, host, () => resolvePromise({ server, url: `http://localhost:${server.address().port}/` }));
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { url } = await startServer();
+  console.log(`digit-pad demo: ${url}demo/   (Ctrl+C to stop)`);
+}

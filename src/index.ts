@@ -1,0 +1,32 @@
+/**
+ * digit-pad SDK: handwritten digit recognition on bundled uint8 weights, tfjs wasm (SIMD) backend.
+ * Imports no DOM or Lit code, so it runs in Node, browsers and workers.
+ *
+ * ```ts
+ * import { recognize } from 'digit-pad';
+ * const { digit, confidence } = await recognize(imageData);
+ * ```
+ */
+import { configureBackend, type BackendOptions } from './backend.js';
+
+export { recognize, getDefaultModel } from './recognize.js';
+export type { Digit, RecognizeOptions, RecognizeResult } from './recognize.js';
+export { loadModel, DEFAULT_MANIFEST_URL } from './model/load.js';
+export type { DigitModel } from './model/load.js';
+export type { WeightsManifest, WeightEntry } from './model/manifest.js';
+export { DigitPadError } from './errors.js';
+export type { DigitPadErrorCode } from './errors.js';
+export { preprocess, PREPROCESS, MAX_IMAGE_SIDE } from './preprocess/index.js';
+export type { ImageInput, RawImage } from './preprocess/index.js';
+export type { BackendName, BackendOptions } from './backend.js';
+
+/**
+ * Sets where and how the model runs; call it before the first recognition, if at all.
+ *
+ * ```ts
+ * configure({ wasmPaths: '/assets/tfjs/' }); // when your bundler moved the .wasm files
+ * ```
+ */
+export function configure(options: BackendOptions): void {
+  configureBackend(options);
+}

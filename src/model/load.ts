@@ -1,0 +1,123 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { DigitPadError } from '../errors.js';
+import { weightShapes } from './architecture.js';
+import { MANIFEST_FORMAT, type WeightsManifest } from './manifest.js';
+import { Network } from './network.js';
+import { dequantizeUint8 } from './quantize.js';
+import { sha256Hex } from './sha256.js';
+
+/** A loaded model: what `recognize(image, { model })` runs. */
+export interface DigitModel {
+  readonly manifest: WeightsManifest;
+  readonly classNames: readonly string[];
+  /** @internal */
+  readonly network: Network;
+}
+
+/** URL of the shipped digits manifest, which the build copies next to the bundle. */
+export const DEFAULT_MANIFEST_URL = new URL('./weights/digits.json', import.meta.url);
+
+/**
+ * Loads a model from a manifest URL (http(s):, file: or a relative URL in browsers) and checks the
+ * binary it points at against the SHA-256 recorded in the manifest before using a single byte.
+ *
+ * ```ts
+ * const model = await loadModel(new URL('./my-model.json', import.meta.url));
+ * await recognize(canvas, { model });
+ * ```
+ */
+export async function loadModel(manifestUrl: string | URL): Promise<DigitModel> {
+  const url = toUrl(manifestUrl);
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(new TextDecoder().decode(await readBytes(url)));
+  } catch (error) {
+    if (error instanceof DigitPadError) throw error;
+    throw new DigitPadError('WEIGHTS_INVALID', `The weights manifest at ${url.href} is not valid JSON.`, { cause: error });
+  }
+  checkManifest(manifest, url);
+  const binaryUrl = new URL(manifest.file.path, url);
+  return modelFromBytes(manifest, await readBytes(binaryUrl), binaryUrl.href);
+}
+
+/** Builds a model from a manifest and its binary, refusing anything that does not match. */
+export function modelFromBytes(manifest: WeightsManifest, binary: Uint8Array, source = 'the weights binary'): DigitModel {
+  if (binary.length !== manifest.file.byteLength) {
+    throw new DigitPadError('WEIGHTS_INVALID', `${source} has ${binary.length} bytes; its manifest expects ${manifest.file.byteLength}.`);
+  }
+  const actual = sha256Hex(binary);
+  if (actual !== manifest.file.sha256) {
+    throw new DigitPadError(
+      'WEIGHTS_HASH_MISMATCH',
+      `${source} has SHA-256 ${actual}, but its manifest expects ${manifest.file.sha256}; the file is corrupt or was replaced.`,
+    );
+  }
+  const tensors = new Map<string, tf.Tensor>();
+  for (const entry of manifest.weights) {
+    const count = entry.shape.reduce((a, b) => a * b, 1);
+    const values = entry.dtype === 'uint8'
+      ? dequantizeUint8(binary.subarray(entry.offset, entry.offset + count), entry.min!, entry.scale!)
+      : new Float32Array(binary.slice(entry.offset, entry.offset + count * 4).buffer);
+    tensors.set(entry.name, tf.tensor(values, entry.shape, 'float32'));
+  }
+  const network = new Network(manifest.architecture, tensors, manifest.inputShape[0], manifest.classNames.length);
+  return { manifest, classNames: manifest.classNames, network };
+}
+
+function checkManifest(value: unknown, url: URL): asserts value is WeightsManifest {
+  const fail = (what: string): never => {
+    throw new DigitPadError('WEIGHTS_INVALID', `The weights manifest at ${url.href} ${what}.`);
+  };
+  const m = value as Partial<WeightsManifest>;
+  if (!m || typeof m !== 'object') fail('is not an object');
+  if (m.format !== MANIFEST_FORMAT) fail(`has format ${JSON.stringify(m.format)}; expected "${MANIFEST_FORMAT}"`);
+  if (!Array.isArray(m.classNames) || m.classNames.length < 2) fail('needs classNames with at least two entries');
+  if (!Array.isArray(m.inputShape) || m.inputShape.length !== 3) fail('needs an inputShape [height, width, channels]');
+  if (!Array.isArray(m.architecture) || !Array.isArray(m.weights)) fail('needs architecture and weights lists');
+  const f = m.file;
+  if (!f || typeof f.path !== 'string' || typeof f.sha256 !== 'string' || !Number.isInteger(f.byteLength)) {
+    fail('needs file: { path, byteLength, sha256 }');
+  }
+  const expected = weightShapes(m.architecture!, m.inputShape!);
+  if (expected.length !== m.weights!.length) fail(`lists ${m.weights!.length} weight tensors; its architecture has ${expected.length}`);
+  expected.forEach(({ name, shape }, i) => {
+    const entry = m.weights![i];
+    if (entry.name !== name || entry.shape.join() !== shape.join()) {
+      fail(`has ${entry.name} [${entry.shape}] where its architecture needs ${name} [${shape}]`);
+    }
+    const bytes = shape.reduce((a, b) => a * b, 1) * (entry.dtype === 'uint8' ? 1 : 4);
+    if (!Number.isInteger(entry.offset) || entry.offset < 0 || entry.offset + bytes > f!.byteLength) {
+      fail(`places ${name} outside the binary`);
+    }
+    if (entry.dtype === 'uint8' && !(Number.isFinite(entry.min) && Number.isFinite(entry.scale))) {
+      fail(`gives ${name} no finite min/scale`);
+    }
+  });
+  const last = m.architecture!.at(-1);
+  if (last?.type !== 'dense' || last.units !== m.classNames!.length) fail('must end in a dense layer with one unit per class');
+}
+
+function toUrl(source: string | URL): URL {
+  if (source instanceof URL) return source;
+  if (typeof source !== 'string' || source === '') {
+    throw new DigitPadError('INVALID_INPUT', `loadModel() needs a manifest URL string or URL, got ${typeof source}.`);
+  }
+  const base = typeof location === 'object' && location?.href ? location.href : `file://${process.cwd()}/`;
+  return new URL(source, base);
+}
+
+async function readBytes(url: URL): Promise<Uint8Array> {
+  try {
+    if (url.protocol === 'file:') {
+      // A computed specifier keeps bundlers from pulling Node's fs into browser builds.
+      const fsModule = 'node:fs/promises';
+      const { readFile } = (await import(/* @vite-ignore */ fsModule)) as typeof import('node:fs/promises');
+      return new Uint8Array(await readFile(url));
+    }
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    throw new DigitPadError('WEIGHTS_LOAD_FAILED', `Could not read ${url.href}: ${(error as Error).message}`, { cause: error });
+  }
+}

@@ -1,0 +1,52 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayerSpec } from './architecture.js';
+
+/**
+ * Inference with plain tfjs-core ops over weights kept as tensors for the model's lifetime:
+ * conv + bias + ReLU fused into one kernel, max-pooling, and a fused dense layer. No tfjs-layers.
+ */
+export class Network {
+  constructor(
+    private readonly architecture: LayerSpec[],
+    private readonly tensors: Map<string, tf.Tensor>,
+    readonly inputSize: number,
+    readonly classes: number,
+  ) {}
+
+  /** Class probabilities for `count` normalised digits laid end to end (count × size² values). */
+  predict(digits: Float32Array, count: number): Float32Array {
+    const size = this.inputSize;
+    const probabilities = tf.tidy(() => {
+      let x: tf.Tensor = tf.tensor4d(digits, [count, size, size, 1]);
+      for (const layer of this.architecture) {
+        if (layer.type === 'conv2d') {
+          x = tf.fused.conv2d({
+            x: x as tf.Tensor4D,
+            filter: this.tensors.get(`${layer.name}/kernel`) as tf.Tensor4D,
+            bias: this.tensors.get(`${layer.name}/bias`),
+            strides: 1,
+            pad: 'same',
+            activation: 'relu',
+          });
+        } else if (layer.type === 'maxPool') {
+          x = tf.maxPool(x as tf.Tensor4D, layer.size, layer.size, 'valid');
+        } else if (layer.type === 'dense') {
+          x = tf.fused.matMul({
+            a: tf.reshape(x, [count, -1]) as tf.Tensor2D,
+            b: this.tensors.get(`${layer.name}/kernel`) as tf.Tensor2D,
+            bias: this.tensors.get(`${layer.name}/bias`),
+          });
+        }
+      }
+      return tf.softmax(x);
+    });
+    const values = probabilities.dataSync() as Float32Array;
+    probabilities.dispose();
+    return values;
+  }
+
+  dispose(): void {
+    for (const t of this.tensors.values()) t.dispose();
+    this.tensors.clear();
+  }
+}

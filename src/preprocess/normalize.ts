@@ -1,0 +1,116 @@
+import type { InkImage } from './image-input.js';
+
+/** Preprocessing settings; recorded in the weights manifest so training and inference agree. */
+export const PREPROCESS = {
+  /** Side of the network input. */
+  size: 28,
+  /** The digit's longer side is scaled to this, keeping aspect ratio (as MNIST did). */
+  box: 20,
+  /** Ink below this is ignored when finding the digit's bounding box. */
+  inkFloor: 0.1,
+  /** Pixels at least this dark count as strokes when deciding if anything was written. */
+  strokeInk: 0.35,
+  /** Fewer stroke pixels than this fraction of the image (and than 3) means "nothing written". */
+  minStrokeFraction: 1e-4,
+} as const;
+
+/**
+ * MNIST-style normalisation: crop to the ink's bounding box, scale the longer side to 20 px
+ * (area-averaged, so big canvases are anti-aliased the way MNIST was), and place the centre of
+ * mass at the centre of a 28×28 image. Returns `null` when nothing was written.
+ *
+ * ```ts
+ * const input = normalizeDigit(toInk(readPixels(imageData))); // Float32Array(784) | null
+ * ```
+ */
+export function normalizeDigit({ width, height, ink }: InkImage): Float32Array | null {
+  const { size, box, inkFloor, strokeInk, minStrokeFraction } = PREPROCESS;
+  let x0 = width, y0 = height, x1 = -1, y1 = -1;
+  let strokes = 0, mass = 0, sumX = 0, sumY = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const v = ink[y * width + x];
+      if (v < inkFloor) continue;
+      if (v >= strokeInk) strokes++;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      mass += v;
+      sumX += v * (x + 0.5);
+      sumY += v * (y + 0.5);
+    }
+  }
+  if (strokes < Math.max(3, width * height * minStrokeFraction)) return null;
+
+  const scale = box / Math.max(x1 - x0 + 1, y1 - y0 + 1);
+  // Source interval covered by output pixel j: [(j - c) / scale + com, (j + 1 - c) / scale + com].
+  const columns = axisWeights(sumX / mass, scale, x0, x1, size);
+  const rows = axisWeights(sumY / mass, scale, y0, y1, size);
+
+  const horizontal = new Float32Array((y1 - y0 + 1) * size);
+  for (let y = y0; y <= y1; y++) {
+    const rowOffset = y * width;
+    const outOffset = (y - y0) * size;
+    for (let ox = 0; ox < size; ox++) {
+      const { start, weights } = columns[ox];
+      let acc = 0;
+      for (let k = 0; k < weights.length; k++) acc += weights[k] * ink[rowOffset + start + k];
+      horizontal[outOffset + ox] = acc;
+    }
+  }
+  const out = new Float32Array(size * size);
+  let peak = 0;
+  for (let oy = 0; oy < size; oy++) {
+    const { start, weights } = rows[oy];
+    for (let ox = 0; ox < size; ox++) {
+      let acc = 0;
+      for (let k = 0; k < weights.length; k++) acc += weights[k] * horizontal[(start - y0 + k) * size + ox];
+      out[oy * size + ox] = acc;
+      if (acc > peak) peak = acc;
+    }
+  }
+  // Thin pens on big canvases average out grey; stretch so the strongest stroke is full ink.
+  if (peak > 0) for (let i = 0; i < out.length; i++) out[i] = Math.min(1, out[i] / peak);
+  return out;
+}
+
+interface Taps {
+  start: number;
+  weights: Float32Array;
+}
+
+/**
+ * Resampling weights along one axis, restricted to the crop [lo, hi]. Downscaling averages the
+ * covered source pixels (box filter); upscaling interpolates linearly between pixel centres.
+ */
+function axisWeights(centreOfMass: number, scale: number, lo: number, hi: number, size: number): Taps[] {
+  const centre = size / 2;
+  const taps: Taps[] = [];
+  for (let j = 0; j < size; j++) {
+    const a = (j - centre) / scale + centreOfMass;
+    const b = (j + 1 - centre) / scale + centreOfMass;
+    let first: number, last: number;
+    let weightOf: (i: number) => number;
+    if (scale <= 1) {
+      first = Math.floor(a);
+      last = Math.ceil(b) - 1;
+      weightOf = (i) => (Math.min(b, i + 1) - Math.max(a, i)) * scale;
+    } else {
+      const mid = (a + b) / 2 - 0.5; // in pixel-index units
+      first = Math.floor(mid);
+      last = first + 1;
+      weightOf = (i) => Math.max(0, 1 - Math.abs(mid - i));
+    }
+    first = Math.max(first, lo);
+    last = Math.min(last, hi);
+    if (last < first) {
+      taps.push({ start: lo, weights: new Float32Array(0) });
+      continue;
+    }
+    const weights = new Float32Array(last - first + 1);
+    for (let i = first; i <= last; i++) weights[i - first] = Math.max(0, weightOf(i));
+    taps.push({ start: first, weights });
+  }
+  return taps;
+}

@@ -1,0 +1,91 @@
+import { ensureBackend, type BackendName } from './backend.js';
+import { DigitPadError } from './errors.js';
+import { DEFAULT_MANIFEST_URL, loadModel, type DigitModel } from './model/load.js';
+import { preprocess, type ImageInput } from './preprocess/index.js';
+
+export type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+export interface RecognizeOptions {
+  /** A model from `loadModel()`; defaults to the shipped digits model. */
+  model?: DigitModel;
+  /**
+   * Below this confidence (0..1) no digit is claimed: `digit` is null and `status` 'uncertain'.
+   * Default 0: always report the best guess, with its confidence.
+   */
+  minConfidence?: number;
+}
+
+export interface RecognizeResult {
+  /** The recognised digit, or null when nothing was written or confidence was below `minConfidence`. */
+  digit: Digit | null;
+  /** Class name of the best guess ('0'…'9' for the digits model), null when `digit` is null. */
+  label: string | null;
+  /** Probability of the best class (0 for an empty image). */
+  confidence: number;
+  /** One probability per class (all 0 for an empty image: no guess was made). */
+  probabilities: number[];
+  /** 'ok', 'empty' (nothing written) or 'uncertain' (best guess below `minConfidence`). */
+  status: 'ok' | 'empty' | 'uncertain';
+  /** The tfjs backend that computed it. */
+  backend: BackendName;
+}
+
+let defaultModel: Promise<DigitModel> | null = null;
+
+/** The shipped digits model, loaded once and shared by every caller. */
+export function getDefaultModel(): Promise<DigitModel> {
+  defaultModel ??= ensureBackend()
+    .then(() => loadModel(DEFAULT_MANIFEST_URL))
+    .catch((error) => {
+      defaultModel = null;
+      throw error;
+    });
+  return defaultModel;
+}
+
+/**
+ * Recognises one handwritten digit. Accepts ImageData, a canvas, an ImageBitmap, or
+ * `{ width, height, data }` (RGBA or one channel); dark-on-light and light-on-dark both work.
+ *
+ * ```ts
+ * const { digit, confidence } = await recognize(canvas);
+ * if (digit === null) console.log('nothing written');
+ * ```
+ */
+export async function recognize(image: ImageInput, options: RecognizeOptions = {}): Promise<RecognizeResult> {
+  const minConfidence = checkOptions(options);
+  const digit = preprocess(image, 'image');
+  const backend = await ensureBackend();
+  const model = options.model ?? (await getDefaultModel());
+  const classes = model.classNames.length;
+  if (!digit) {
+    return { digit: null, label: null, confidence: 0, probabilities: new Array(classes).fill(0), status: 'empty', backend };
+  }
+  const probabilities = Array.from(model.network.predict(digit, 1));
+  let best = 0;
+  for (let i = 1; i < classes; i++) if (probabilities[i] > probabilities[best]) best = i;
+  const confidence = probabilities[best];
+  const label = model.classNames[best];
+  if (confidence < minConfidence) {
+    return { digit: null, label: null, confidence, probabilities, status: 'uncertain', backend };
+  }
+  return { digit: asDigit(label), label, confidence, probabilities, status: 'ok', backend };
+}
+
+function checkOptions(options: RecognizeOptions): number {
+  if (options === null || typeof options !== 'object') {
+    throw new DigitPadError('INVALID_OPTION', `options must be an object, got ${options === null ? 'null' : typeof options}.`);
+  }
+  const { minConfidence = 0, model } = options;
+  if (typeof minConfidence !== 'number' || !(minConfidence >= 0 && minConfidence <= 1)) {
+    throw new DigitPadError('INVALID_OPTION', `options.minConfidence must be a number in 0..1, got ${String(minConfidence)}.`);
+  }
+  if (model !== undefined && !(model && typeof model === 'object' && 'network' in model)) {
+    throw new DigitPadError('INVALID_OPTION', 'options.model must be a model returned by loadModel().');
+  }
+  return minConfidence;
+}
+
+function asDigit(label: string): Digit | null {
+  return /^[0-9]$/.test(label) ? (Number(label) as Digit) : null;
+}
