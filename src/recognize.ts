@@ -34,9 +34,7 @@ let defaultModel: Promise<DigitModel> | null = null;
 
 /** The shipped digits model, loaded once and shared by every caller. */
 export function getDefaultModel(): Promise<DigitModel> {
-  defaultModel ??= ensureBackend()
-    .then(() => loadModel(DEFAULT_MANIFEST_URL))
-    .catch((error) => {
+  defaultModel ??= loadModel(DEFAULT_MANIFEST_URL).catch((error) => {
       defaultModel = null;
       throw error;
     });

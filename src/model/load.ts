@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { ensureBackend } from '../backend.js';
 import { DigitPadError } from '../errors.js';
 import { weightShapes } from './architecture.js';
 import { MANIFEST_FORMAT, type WeightsManifest } from './manifest.js';
@@ -37,10 +38,12 @@ export async function loadModel(manifestUrl: string | URL): Promise<DigitModel> 
   }
   checkManifest(manifest, url);
   const binaryUrl = new URL(manifest.file.path, url);
-  return modelFromBytes(manifest, await readBytes(binaryUrl), binaryUrl.href);
+  const binary = await readBytes(binaryUrl);
+  await ensureBackend(); // tensors must be created on the backend that will run them
+  return modelFromBytes(manifest, binary, binaryUrl.href);
 }
 
-/** Builds a model from a manifest and its binary, refusing anything that does not match. */
+/** Builds a model from a manifest and its binary, refusing anything that does not match. The backend must be ready. */
 export function modelFromBytes(manifest: WeightsManifest, binary: Uint8Array, source = 'the weights binary'): DigitModel {
   if (binary.length !== manifest.file.byteLength) {
     throw new DigitPadError('WEIGHTS_INVALID', `${source} has ${binary.length} bytes; its manifest expects ${manifest.file.byteLength}.`);
