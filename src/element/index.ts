@@ -1,1 +1,8 @@
+/**
+ * The drop-in bundle (dist/digit-pad.js): defines `<digit-pad>` and re-exports the SDK, so one
+ * module script gives both the element and `recognize()`.
+ */
 export * from '../index.js';
+export { DigitPad } from './digit-pad.js';
+export type { Stroke, StrokePoint } from './stroke-renderer.js';
+export type { DigitRecognizedEvent, DigitClearedEvent, DigitErrorEvent } from './events.js';

@@ -1,0 +1,411 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { getDefaultModel, recognize as recognizeImage, type RecognizeResult } from '../recognize.js';
+import { padEvent } from './events.js';
+import { checkedNumber, numberAttribute, warnOnce } from './options.js';
+import { StrokeInput } from './stroke-input.js';
+import {
+  DEFAULT_STROKE_WIDTH, StrokeCanvas, parseStrokeWidth, strokesToImageData,
+  type Stroke, type StrokePoint, type StrokeWidth,
+} from './stroke-renderer.js';
+import { candidatesTemplate, statusTemplate, type PadState } from './status-view.js';
+import { padStyles } from './styles.js';
+import { FormControlElement } from './form-control.js';
+import { parseStrokes, serializeStrokes } from './strokes.js';
+
+const DEFAULT_DELAY = 400;
+const DEFAULT_MIN_CONFIDENCE = 0.5;
+/** toImageData() size for a pad that is not laid out (display: none, detached). */
+const FALLBACK_SIZE = 280;
+
+/**
+ * A pad to write one digit on by mouse, pen or finger. It reads the digit in the browser
+ * (TensorFlow.js wasm, weights shipped next to the bundle) once the writer pauses, shows the
+ * top candidates, and takes part in forms like an `<input>`.
+ *
+ * ```html
+ * <script type="module" src="digit-pad.js"></script>
+ * <form><digit-pad name="qty" label="Quantity" required></digit-pad></form>
+ * ```
+ *
+ * @summary Handwritten digit input that works in forms.
+ *
+ * @fires digit-recognized - A drawing was read; `detail` is the SDK's `RecognizeResult`.
+ * @fires digit-cleared - The pad became empty (clear button, Escape, `clear()`, undo of the last stroke).
+ * @fires digit-error - Recognition failed (weights or wasm could not load); `detail` is the error.
+ * @fires input - The user changed `value` (by drawing, clearing or undoing).
+ * @fires change - Same moments as `input`: each recognised change is a committed value.
+ *
+ * @csspart pad - The drawing surface frame (border, background, radius).
+ * @csspart canvas - The canvas strokes are drawn on (focusable).
+ * @csspart placeholder - The hint shown on an empty pad.
+ * @csspart clear-button - The Clear button in the pad's corner.
+ * @csspart status - The live region with the recognised digit or the "No digit" state.
+ * @csspart candidates - The list of the three most likely digits.
+ * @csspart candidate - One candidate: digit, probability and bar.
+ *
+ * @cssprop [--digit-pad-ink=#1b2230] - Stroke colour (light text on dark pads in dark mode).
+ * @cssprop [--digit-pad-background=#fffef9] - Pad background.
+ * @cssprop [--digit-pad-border=1px solid #c9ccd4] - Pad border.
+ * @cssprop [--digit-pad-radius=12px] - Pad corner radius.
+ * @cssprop [--digit-pad-stroke-width=6%] - Ink width: percent of the pad's shorter side, or `px`. The `stroke-width` attribute wins.
+ * @cssprop [--digit-pad-accent=#2f6fde] - Focus ring and probability bars.
+ * @cssprop [--digit-pad-muted=#5b6272] - Secondary text (placeholder, percentages).
+ * @cssprop [--digit-pad-text=inherit] - Main text colour.
+ * @cssprop [--digit-pad-guide=rgb(0 0 0 / 0.07)] - The faint baseline; `transparent` hides it.
+ * @cssprop [--digit-pad-aspect-ratio=1] - Pad shape; the pad's width follows the element's width.
+ */
+export class DigitPad extends FormControlElement {
+  static override styles = padStyles;
+  static override shadowRootOptions: ShadowRootInit = { ...FormControlElement.shadowRootOptions, delegatesFocus: true };
+
+  /** Accessible name of the drawing area; falls back to `aria-label`, a `<label for>`, then "Handwritten digit". */
+  @property() label = '';
+  /** Hint shown on an empty pad. */
+  @property() placeholder = 'Write a digit';
+  /** Milliseconds of pause after the last stroke before recognition runs (0–60000). */
+  @property({ converter: numberAttribute }) delay: number = DEFAULT_DELAY;
+  /** Below this probability (0–1) the pad reports "can't read" and `value` stays empty. */
+  @property({ attribute: 'min-confidence', converter: numberAttribute }) minConfidence: number = DEFAULT_MIN_CONFIDENCE;
+  /** Ink width: a number or `6%` (percent of the pad's shorter side) or `14px`. Overrides `--digit-pad-stroke-width`. */
+  @property({ attribute: 'stroke-width' }) strokeWidth?: string | number;
+  /** Hides the top-3 candidate list. */
+  @property({ attribute: 'hide-candidates', type: Boolean, reflect: true }) hideCandidates = false;
+
+  /** @internal mirrored so a host `aria-label` names the focusable canvas inside the shadow root. */
+  @property({ attribute: 'aria-label' }) private hostAriaLabel: string | null = null;
+
+  @state() private _strokes: Stroke[] = [];
+  @state() private _result: RecognizeResult | null = null;
+  @state() private _state: PadState = 'empty';
+  @query('canvas') private _canvasEl!: HTMLCanvasElement;
+
+  private _surface: StrokeCanvas | null = null;
+  private _input: StrokeInput | null = null;
+  private _resizeObserver: ResizeObserver | null = null;
+  private _colorScheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+  private _active: Stroke | null = null;
+  private _timer: ReturnType<typeof setTimeout> | undefined;
+  private _frame = 0;
+  /** Bumped on every change to the drawing; a recognition started before a bump is stale. */
+  private _revision = 0;
+  /** The pending change came from the user, so its outcome fires `input`/`change`. */
+  private _userEdit = false;
+  private _delayMs = DEFAULT_DELAY;
+  private _minConfidence = DEFAULT_MIN_CONFIDENCE;
+  private _strokeWidthAttr: StrokeWidth | null = null;
+
+  /** The recognised digit as a string, '' when there is none. Only '' can be assigned (it clears), as with file inputs. */
+  get value(): string {
+    const result = this._result;
+    return result?.status === 'ok' && result.digit !== null ? String(result.digit) : '';
+  }
+  set value(value: string) {
+    if (value === '' || value === null) this.clear();
+    else warnOnce(`value=${String(value)}`, `value can only be set to '' (to clear); a digit has to be written. Ignored "${String(value)}".`);
+  }
+
+  /** The last recognition result, or null for an empty pad. */
+  get result(): RecognizeResult | null {
+    return this._result;
+  }
+
+  /**
+   * The drawing: one array of points per stroke, coordinates 0..1 across the pad's width and height.
+   * Reading returns a copy; assigning redraws and recognises (no `input`/`change`: not a user edit).
+   */
+  get strokes(): Stroke[] {
+    return this._strokes.map((stroke) => stroke.map((p) => ({ x: p.x, y: p.y })));
+  }
+  set strokes(strokes: Stroke[]) {
+    this._setStrokes(parseStrokes(strokes), false);
+  }
+
+  /** Removes every stroke. */
+  clear(): void {
+    this._setStrokes([], false);
+  }
+
+  /** Removes the last stroke. */
+  undo(): void {
+    this._setStrokes(this._strokes.slice(0, -1), false);
+  }
+
+  /** Recognises the drawing now (skipping the pause) and resolves with the SDK result. */
+  async recognize(): Promise<RecognizeResult> {
+    clearTimeout(this._timer);
+    const revision = this._revision;
+    let result: RecognizeResult;
+    try {
+      result = await recognizeImage(this.toImageData(), { minConfidence: this._minConfidence });
+    } catch (error) {
+      if (revision === this._revision) {
+        this._state = 'error';
+        this.dispatchEvent(padEvent('digit-error', error as Error));
+      }
+      throw error;
+    }
+    if (revision === this._revision) this._apply(result);
+    return result;
+  }
+
+  /** The drawing as dark ink on white at the pad's CSS size: what recognition reads, whatever the theme. */
+  toImageData(): ImageData {
+    const size = this._surface?.size;
+    const [width, height] = size && size.width > 0 && size.height > 0 ? [size.width, size.height] : [FALLBACK_SIZE, FALLBACK_SIZE];
+    return strokesToImageData(this._strokes, width, height, this._strokeWidth());
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._colorScheme?.addEventListener('change', this._paint);
+    if (this._canvasEl) this._attach(); // re-inserted after a move in the DOM
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._colorScheme?.removeEventListener('change', this._paint);
+    this._detach();
+    clearTimeout(this._timer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('delay')) this._delayMs = checkedNumber('delay', this.delay, 0, 60_000, DEFAULT_DELAY, ' (milliseconds)');
+    if (changed.has('minConfidence')) {
+      this._minConfidence = checkedNumber('min-confidence', this.minConfidence, 0, 1, DEFAULT_MIN_CONFIDENCE);
+    }
+    if (changed.has('strokeWidth')) {
+      this._strokeWidthAttr = this.strokeWidth === undefined || this.strokeWidth === null ? null : parseStrokeWidth(this.strokeWidth);
+      if (this.strokeWidth != null && !this._strokeWidthAttr) {
+        warnOnce(`stroke-width=${this.strokeWidth}`, `stroke-width="${this.strokeWidth}" is not a width like 6, 6% or 14px; using the default.`);
+      }
+    }
+  }
+
+  protected override firstUpdated(): void {
+    this._attach();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('strokeWidth')) this._paint();
+    this._syncForm();
+  }
+
+  override render() {
+    const disabled = this._isDisabled;
+    const empty = this._strokes.length === 0;
+    const shownResult = this._state === 'empty' || this._state === 'error' ? null : this._result;
+    return html`<div class=${classMap({ root: true, disabled })}>
+      <div part="pad" class="pad">
+        <canvas part="canvas" tabindex=${disabled ? '-1' : '0'} role="img" aria-roledescription="drawing pad"
+          aria-label=${this._label()} aria-describedby="hint" aria-disabled=${disabled ? 'true' : 'false'}
+          @keydown=${this._onKeyDown} @blur=${this._flush}></canvas>
+        ${empty && this.placeholder
+          ? html`<span part="placeholder" class="placeholder" aria-hidden="true">${this.placeholder}</span>`
+          : nothing}
+        <button part="clear-button" class="clear" type="button" ?disabled=${disabled || empty} @click=${this._onClearClick}>Clear</button>
+      </div>
+      <div class="footer">
+        ${statusTemplate(this._state, this._result)}
+        ${this.hideCandidates ? nothing : candidatesTemplate(shownResult)}
+      </div>
+      <span id="hint" hidden>Draw one digit with a mouse, pen or finger. Escape clears, Control+Z undoes the last stroke.</span>
+    </div>`;
+  }
+
+  /** Like native inputs, a reset empties the pad silently (no events). */
+  formResetCallback(): void {
+    clearTimeout(this._timer);
+    this._revision++;
+    this._active = null;
+    this._userEdit = false;
+    this._strokes = [];
+    this._result = null;
+    this._state = 'empty';
+    this._paint();
+  }
+
+  /** Back/forward navigation and autofill hand back the strokes saved with the form value; redraw and re-read them. */
+  formStateRestoreCallback(state: unknown): void {
+    if (typeof state !== 'string') return;
+    try {
+      this._setStrokes(parseStrokes(JSON.parse(state)), false, 0);
+    } catch {
+      // A state saved by another version of the pad: start empty rather than fail.
+    }
+  }
+
+  private _label(): string {
+    return this.label || this.hostAriaLabel || this._labelText || 'Handwritten digit';
+  }
+
+  private _attach(): void {
+    this._surface ??= new StrokeCanvas(this._canvasEl);
+    this._input ??= new StrokeInput(this._canvasEl, {
+      enabled: () => !this._isDisabled,
+      start: (point) => this._startStroke(point),
+      extend: (points) => this._extendStroke(points),
+      end: () => this._endStroke(),
+    });
+    this._input.connect();
+    this._resizeObserver = new ResizeObserver(this._onResize);
+    try {
+      // Device-pixel sizes keep the canvas crisp at fractional zoom and devicePixelRatio.
+      this._resizeObserver.observe(this._canvasEl, { box: 'device-pixel-content-box' });
+    } catch {
+      this._resizeObserver.observe(this._canvasEl);
+    }
+  }
+
+  private _detach(): void {
+    this._input?.disconnect();
+    this._resizeObserver?.disconnect();
+    this._resizeObserver = null;
+    cancelAnimationFrame(this._frame);
+  }
+
+  private _onResize = (entries: ResizeObserverEntry[]): void => {
+    const entry = entries[entries.length - 1];
+    const box = entry.contentBoxSize?.[0];
+    const device = entry.devicePixelContentBoxSize?.[0];
+    this._surface?.resize(box?.inlineSize ?? entry.contentRect.width, box?.blockSize ?? entry.contentRect.height, device?.inlineSize, device?.blockSize);
+    this._paint();
+  };
+
+  private _startStroke(point: StrokePoint): void {
+    clearTimeout(this._timer);
+    this._revision++;
+    this._userEdit = true;
+    this._active = [point];
+    this._strokes = [...this._strokes, this._active];
+    this._state = 'pending';
+    this._canvasEl.focus({ preventScroll: true });
+    getDefaultModel().catch(() => {}); // warm up while the user writes; failures surface on recognition
+    this._requestPaint();
+  }
+
+  private _extendStroke(points: StrokePoint[]): void {
+    if (!this._active) return;
+    this._active.push(...points);
+    this._requestPaint();
+  }
+
+  private _endStroke(): void {
+    if (!this._active) return;
+    this._active = null;
+    this._schedule(this._delayMs);
+  }
+
+  /** Replaces the drawing (clear, undo, assignment, restore) and brings value and events in line. */
+  private _setStrokes(strokes: Stroke[], user: boolean, delay = 0): void {
+    const hadStrokes = this._strokes.length > 0;
+    const before = this.value;
+    clearTimeout(this._timer);
+    this._revision++;
+    this._active = null;
+    this._strokes = strokes;
+    this._paint();
+    if (strokes.length > 0) {
+      this._userEdit ||= user;
+      this._state = 'pending';
+      this._schedule(delay);
+      return;
+    }
+    this._result = null;
+    this._state = 'empty';
+    this._userEdit = false;
+    this._syncForm();
+    if (hadStrokes) this.dispatchEvent(padEvent('digit-cleared', undefined));
+    if (user && before !== '') this._fireValueEvents();
+  }
+
+  private _schedule(delay: number): void {
+    clearTimeout(this._timer);
+    this._timer = setTimeout(() => {
+      this.recognize().catch((error) => console.error('<digit-pad>: recognition failed.', error));
+    }, delay);
+  }
+
+  /** Runs a pending recognition at once, e.g. when focus moves to a submit button. */
+  private _flush = (): void => {
+    if (this._state === 'pending' && !this._active) this._schedule(0);
+  };
+
+  private _apply(result: RecognizeResult): void {
+    const before = this.value;
+    const user = this._userEdit;
+    this._userEdit = false;
+    this._result = result.status === 'empty' ? null : result;
+    this._state = result.status === 'ok' ? 'ok' : result.status === 'uncertain' ? 'uncertain' : 'empty';
+    this._syncForm();
+    if (result.status !== 'empty') this.dispatchEvent(padEvent('digit-recognized', result));
+    if (user && this.value !== before) this._fireValueEvents();
+  }
+
+  private _fireValueEvents(): void {
+    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  /** Form value is the digit; the strokes ride along as state so navigation can restore the drawing. */
+  private _syncForm(): void {
+    this._internals.setFormValue(this.value, this._strokes.length > 0 ? serializeStrokes(this._strokes) : null);
+    const anchor = this._canvasEl ?? undefined;
+    if (this._strokes.length > 0 && this._state === 'uncertain') {
+      this._internals.setValidity({ badInput: true }, 'That doesn’t look like a digit. Please write it again.', anchor);
+    } else if (this.required && this.value === '') {
+      this._internals.setValidity({ valueMissing: true }, 'Please write a digit.', anchor);
+    } else {
+      this._internals.setValidity({});
+    }
+  }
+
+  private _onKeyDown = (event: KeyboardEvent): void => {
+    if (this._isDisabled || this._active) return;
+    if (event.key === 'Escape' || event.key === 'Delete' || event.key === 'Backspace') {
+      if (this._strokes.length === 0) return; // let Escape reach dialogs when there is nothing to clear
+      event.preventDefault();
+      this._setStrokes([], true);
+    } else if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z') {
+      event.preventDefault();
+      if (this._strokes.length > 0) this._setStrokes(this._strokes.slice(0, -1), true);
+    }
+  };
+
+  private _onClearClick = (): void => {
+    this._setStrokes([], true);
+    this._canvasEl.focus(); // the button hides once the pad is empty; keep focus on the pad
+  };
+
+  private _requestPaint(): void {
+    if (this._frame) return;
+    this._frame = requestAnimationFrame(() => {
+      this._frame = 0;
+      this._paint();
+    });
+  }
+
+  private _paint = (): void => {
+    if (!this._surface || !this._canvasEl) return;
+    this._surface.render(this._strokes, this._strokeWidth(), getComputedStyle(this._canvasEl).color);
+  };
+
+  /** The `stroke-width` attribute, else `--digit-pad-stroke-width`, else 6% of the shorter side. */
+  private _strokeWidth(): StrokeWidth {
+    if (this._strokeWidthAttr) return this._strokeWidthAttr;
+    const custom = this.isConnected ? getComputedStyle(this).getPropertyValue('--digit-pad-stroke-width').trim() : '';
+    if (!custom) return DEFAULT_STROKE_WIDTH;
+    const parsed = parseStrokeWidth(custom);
+    if (!parsed) warnOnce(`--digit-pad-stroke-width=${custom}`, `--digit-pad-stroke-width: ${custom} is not a width like 6%, 6 or 14px; using the default.`);
+    return parsed ?? DEFAULT_STROKE_WIDTH;
+  }
+}
+
+if (!customElements.get('digit-pad')) customElements.define('digit-pad', DigitPad);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'digit-pad': DigitPad;
+  }
+}

@@ -1,0 +1,176 @@
+import { css } from 'lit';
+
+/**
+ * Public knobs are `--digit-pad-*` custom properties; the private `--_*` copies resolve each one
+ * against a light or dark default, so a page that sets nothing still follows prefers-color-scheme.
+ */
+export const padStyles = css`
+  :host {
+    --_ink: var(--digit-pad-ink, #1b2230);
+    --_background: var(--digit-pad-background, #fffef9);
+    --_border: var(--digit-pad-border, 1px solid #c9ccd4);
+    --_radius: var(--digit-pad-radius, 12px);
+    --_accent: var(--digit-pad-accent, #2f6fde);
+    --_muted: var(--digit-pad-muted, #5b6272);
+    --_guide: var(--digit-pad-guide, rgb(0 0 0 / 0.07));
+    display: inline-block;
+    vertical-align: top;
+    width: 12.5rem;
+    /* Unset custom property → invalid at computed time → colour inherits from the page. */
+    color: var(--digit-pad-text);
+    font: inherit;
+    font-size: 0.875rem;
+    line-height: 1.3;
+    -webkit-tap-highlight-color: transparent;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_ink: var(--digit-pad-ink, #f1f3f8);
+      --_background: var(--digit-pad-background, #1d2129);
+      --_border: var(--digit-pad-border, 1px solid #3a404d);
+      --_accent: var(--digit-pad-accent, #78a6ff);
+      --_muted: var(--digit-pad-muted, #a3aab8);
+      --_guide: var(--digit-pad-guide, rgb(255 255 255 / 0.08));
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .pad {
+    position: relative;
+    aspect-ratio: var(--digit-pad-aspect-ratio, 1);
+    border: var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    overflow: hidden;
+    /* A faint baseline helps people size and place the digit, like ruled paper. */
+    background-image: linear-gradient(var(--_guide), var(--_guide));
+    background-size: 70% 1px;
+    background-position: 50% 82%;
+    background-repeat: no-repeat;
+  }
+  canvas {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    display: block;
+    touch-action: none;
+    user-select: none;
+    cursor: crosshair;
+    color: var(--_ink);
+    border-radius: inherit;
+    outline: none;
+  }
+  canvas:focus-visible {
+    box-shadow: inset 0 0 0 3px var(--_accent);
+  }
+  .disabled .pad {
+    opacity: 0.55;
+  }
+  .disabled canvas {
+    cursor: not-allowed;
+  }
+  .placeholder {
+    position: absolute;
+    inset: auto 0 42% 0;
+    text-align: center;
+    color: var(--_muted);
+    pointer-events: none;
+    font-size: 0.95em;
+  }
+  .clear {
+    position: absolute;
+    top: 6px;
+    right: 6px;
+    font: inherit;
+    font-size: 0.8em;
+    padding: 0.2em 0.7em;
+    border-radius: 999px;
+    border: 1px solid color-mix(in srgb, var(--_muted) 45%, transparent);
+    background: color-mix(in srgb, var(--_background) 85%, transparent);
+    color: var(--_muted);
+    cursor: pointer;
+  }
+  .clear:hover:not(:disabled) {
+    color: inherit;
+    border-color: var(--_muted);
+  }
+  .clear:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 1px;
+  }
+  .clear:disabled {
+    visibility: hidden;
+  }
+  .footer {
+    margin-top: 0.45em;
+    min-height: 1.4em;
+  }
+  .status {
+    display: flex;
+    align-items: baseline;
+    gap: 0.45em;
+  }
+  .status > span {
+    color: var(--_muted);
+  }
+  .status > .digit {
+    font-size: 1.5em;
+    font-weight: 700;
+    color: inherit;
+    font-variant-numeric: tabular-nums;
+  }
+  .status.uncertain > span {
+    color: var(--digit-pad-warning, #b35900);
+  }
+  .status.error > span {
+    color: var(--digit-pad-error, #c0262d);
+  }
+  .candidates {
+    list-style: none;
+    margin: 0.35em 0 0;
+    padding: 0;
+    display: grid;
+    grid-template-columns: repeat(3, 1fr);
+    gap: 0.4em;
+  }
+  .candidate {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    column-gap: 0.35em;
+    align-items: baseline;
+    font-variant-numeric: tabular-nums;
+  }
+  .candidate b {
+    font-weight: 650;
+  }
+  .candidate span {
+    color: var(--_muted);
+    font-size: 0.85em;
+    text-align: right;
+  }
+  .bar {
+    grid-column: 1 / -1;
+    height: 4px;
+    border-radius: 2px;
+    background: color-mix(in srgb, var(--_muted) 22%, transparent);
+    overflow: hidden;
+  }
+  .bar::before {
+    content: '';
+    display: block;
+    height: 100%;
+    width: calc(var(--p) * 100%);
+    background: var(--_accent);
+    border-radius: inherit;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
