@@ -171,9 +171,9 @@ export class DigitPad extends FormControlElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('delay')) this._delayMs = checkedNumber('delay', this.delay, 0, 60_000, DEFAULT_DELAY, ' (milliseconds)');
+    if (changed.has('delay')) this._delayMs = checkedNumber('delay', this.delay, this.getAttribute('delay'), 0, 60_000, DEFAULT_DELAY, ' (milliseconds)');
     if (changed.has('minConfidence')) {
-      this._minConfidence = checkedNumber('min-confidence', this.minConfidence, 0, 1, DEFAULT_MIN_CONFIDENCE);
+      this._minConfidence = checkedNumber('min-confidence', this.minConfidence, this.getAttribute('min-confidence'), 0, 1, DEFAULT_MIN_CONFIDENCE);
     }
     if (changed.has('strokeWidth')) {
       this._strokeWidthAttr = this.strokeWidth === undefined || this.strokeWidth === null ? null : parseStrokeWidth(this.strokeWidth);
@@ -223,6 +223,7 @@ export class DigitPad extends FormControlElement {
     this._strokes = [];
     this._result = null;
     this._state = 'empty';
+    this._syncForm();
     this._paint();
   }
 

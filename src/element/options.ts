@@ -14,15 +14,17 @@ export function warnOnce(key: string, message: string): void {
 
 /**
  * Returns `value` when it is a number within [min, max]; otherwise warns once and returns `fallback`.
+ * `raw` is the attribute text, quoted in the warning.
  * `undefined`/`null` (attribute absent) silently means the default.
  */
-export function checkedNumber(attribute: string, value: unknown, min: number, max: number, fallback: number, unit = ''): number {
+export function checkedNumber(
+  attribute: string, value: unknown, raw: string | null, min: number, max: number, fallback: number, unit = '',
+): number {
   if (value === undefined || value === null) return fallback;
   if (typeof value === 'number' && value >= min && value <= max) return value;
-  warnOnce(
-    `${attribute}=${String(value)}`,
-    `${attribute}="${String(value)}" is not a number from ${min} to ${max}${unit}; using ${fallback}.`,
-  );
+  // Quote what the author wrote ("soon"), not the NaN it converted to.
+  const shown = Number.isNaN(value) && raw !== null ? raw : String(value);
+  warnOnce(`${attribute}=${shown}`, `${attribute}="${shown}" is not a number from ${min} to ${max}${unit}; using ${fallback}.`);
   return fallback;
 }
 

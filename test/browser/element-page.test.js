@@ -1,0 +1,74 @@
+// A plain HTML page with one module script and a form: the drop-in use, end to end, in an iframe
+// so the element is defined by that page alone (no test imports of the bundle).
+import { expect } from '@esm-bundle/chai';
+import { DIGITS, drawOn, nextEvent, sleep } from './helpers.js';
+
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>order</title>
+<script type="module" src="/dist/digit-pad.js"></script></head>
+<body>
+  <form action="/echo" method="get">
+    <label for="qty">Quantity</label>
+    <digit-pad id="qty" name="qty" required delay="50" style="width: 180px"></digit-pad>
+    <button>Order</button>
+  </form>
+</body></html>`;
+
+async function loadPage() {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 400px; height: 400px; border: 0';
+  frame.srcdoc = PAGE;
+  const loaded = nextEvent(frame, 'load');
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow;
+  await win.customElements.whenDefined('digit-pad');
+  const pad = win.document.querySelector('digit-pad');
+  await pad.updateComplete;
+  await sleep(50);
+  return { frame, win, pad, form: win.document.querySelector('form') };
+}
+
+describe('drop-in: a plain page with one module script', () => {
+  let frame;
+  afterEach(() => frame?.remove());
+
+  it('upgrades the element and labels it from the <label for>', async () => {
+    const page = await loadPage();
+    frame = page.frame;
+    expect(page.pad.shadowRoot.querySelector('canvas').getAttribute('aria-label')).to.equal('Quantity');
+    expect(page.pad.form).to.equal(page.form);
+  });
+
+  it('blocks submitting the empty required pad, then submits the written digit with the form', async () => {
+    const { frame: f, win, pad, form } = await loadPage();
+    frame = f;
+    let invalid = 0;
+    pad.addEventListener('invalid', () => invalid++);
+    form.requestSubmit();
+    await sleep(100);
+    expect(invalid).to.equal(1);
+    expect(win.location.href).to.equal('about:srcdoc');
+
+    const recognized = nextEvent(pad, 'digit-recognized');
+    drawOn(pad, DIGITS[3]['flat top'], { view: win });
+    expect((await recognized).detail.digit).to.equal(3);
+    expect(new win.FormData(form).get('qty')).to.equal('3');
+
+    const navigated = nextEvent(frame, 'load');
+    form.querySelector('button').click();
+    await navigated;
+    expect(frame.contentWindow.location.pathname).to.equal('/echo');
+    expect(frame.contentWindow.location.search).to.equal('?qty=3');
+  });
+
+  it('resets with the form', async () => {
+    const { frame: f, win, pad, form } = await loadPage();
+    frame = f;
+    drawOn(pad, DIGITS[1]['single stroke'], { view: win });
+    await nextEvent(pad, 'digit-recognized');
+    form.reset();
+    expect(pad.value).to.equal('');
+    expect(form.checkValidity()).to.equal(false);
+  });
+});
