@@ -2,7 +2,7 @@
 //  - dist/*.js for browsers and workers: tfjs bundled in, wasm binaries and weights copied next to
 //    the bundles, so `<script type="module" src=".../digit-pad.js">` needs nothing else.
 //  - dist/index.node.js for Node: tfjs stays external (Node loads its own CJS builds and wasm files).
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import commonjs from '@rollup/plugin-commonjs';
@@ -11,6 +11,8 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
 const require = createRequire(import.meta.url);
+// Chunk names carry content hashes; start clean so stale chunks never ship.
+rmSync('dist', { recursive: true, force: true });
 const wasmDir = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
 
 /** Copies the tfjs wasm binaries and the shipped weights into dist/. */
@@ -32,7 +34,7 @@ const ts = () => typescript({ tsconfig: './tsconfig.json', declaration: false, d
 
 export default [
   {
-    input: { 'digit-pad-sdk': 'src/index.ts', 'digit-pad': 'src/element/index.ts' },
+    input: { 'digit-pad-sdk': 'src/index.ts', 'digit-pad': 'src/element/index.ts', 'train-worker': 'src/training/worker.ts', 'digit-pad-letters': 'src/letters.ts' },
     output: {
       dir: 'dist',
       format: 'es',
@@ -54,7 +56,7 @@ export default [
     },
   },
   {
-    input: { 'index.node': 'src/index.ts' },
+    input: { 'index.node': 'src/index.ts', 'letters.node': 'src/letters.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true },
     external: (id) => id.startsWith('@tensorflow/') || id.startsWith('node:'),
     plugins: [resolve(), ts()],

@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadMnist, mnistImage } from './lib/mnist.js';
-import { createRng } from './lib/rng.js';
+import { createRng } from '../src/training/rng.js';
 import { placeOnCanvas, randomPlacement } from './lib/placement.js';
 import { renderEvalHtml, type Misread } from './lib/eval-report.js';
 

@@ -16,7 +16,11 @@ export type DigitPadErrorCode =
   | 'WEIGHTS_LOAD_FAILED'
   | 'WEIGHTS_INVALID'
   | 'WEIGHTS_HASH_MISMATCH'
-  | 'BACKEND_INIT_FAILED';
+  | 'BACKEND_INIT_FAILED'
+  | 'INVALID_DATASET'
+  | 'TRAINING_ABORTED'
+  | 'TRAINING_FAILED'
+  | 'STORAGE_FAILED';
 
 export class DigitPadError extends Error {
   readonly code: DigitPadErrorCode;

@@ -12,7 +12,7 @@ import { configureBackend, type BackendOptions } from './backend.js';
 export { recognize, getDefaultModel } from './recognize.js';
 export type { Digit, RecognizeOptions, RecognizeResult } from './recognize.js';
 export { loadModel, DEFAULT_MANIFEST_URL } from './model/load.js';
-export type { DigitModel } from './model/load.js';
+export { DigitModel } from './model/load.js';
 export type { WeightsManifest, WeightEntry } from './model/manifest.js';
 export { DigitPadError } from './errors.js';
 export type { DigitPadErrorCode } from './errors.js';
@@ -30,3 +30,9 @@ export type { BackendName, BackendOptions } from './backend.js';
 export function configure(options: BackendOptions): void {
   configureBackend(options);
 }
+
+export { train } from './training/train.js';
+export type { TrainOptions } from './training/train.js';
+export type { TrainProgress } from './training/fit.js';
+export type { Dataset, LabeledImage, TensorDataset } from './training/dataset.js';
+export type { ModelBytes } from './model/storage.js';

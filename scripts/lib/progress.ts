@@ -26,11 +26,11 @@ export class Progress {
     else console.log(line);
   }
 
-  endEpoch(epoch: number, loss: number, accuracy: number, learningRate: number): void {
+  endEpoch(epoch: number, loss: number, accuracy: number): void {
     if (process.stdout.isTTY) process.stdout.write('\n');
     console.log(
       `epoch ${epoch + 1} done: loss ${loss.toFixed(4)} acc ${(accuracy * 100).toFixed(2)}% ` +
-      `lr ${learningRate.toExponential(2)} elapsed ${formatDuration(Date.now() - this.started)}`,
+      `elapsed ${formatDuration(Date.now() - this.started)}`,
     );
   }
 }

@@ -6,29 +6,78 @@ import { MANIFEST_FORMAT, type WeightsManifest } from './manifest.js';
 import { Network } from './network.js';
 import { dequantizeUint8 } from './quantize.js';
 import { sha256Hex } from './sha256.js';
+import { isIndexedDbKey, loadFromIndexedDb, saveToFile, saveToIndexedDb, type ModelBytes } from './storage.js';
 
-/** A loaded model: what `recognize(image, { model })` runs. */
-export interface DigitModel {
-  readonly manifest: WeightsManifest;
-  readonly classNames: readonly string[];
+/** A loaded model: what `recognize(image, { model })` runs. Immutable: training makes a new one. */
+export class DigitModel {
   /** @internal */
-  readonly network: Network;
+  constructor(
+    readonly manifest: WeightsManifest,
+    /** @internal the verified weights binary */
+    readonly binary: Uint8Array,
+    /** @internal */
+    readonly network: Network,
+  ) {}
+
+  get classNames(): readonly string[] {
+    return this.manifest.classNames;
+  }
+
+  /** Frees the model's tensors; recognizing with it afterwards is an error. The built-in model is never disposed. */
+  dispose(): void {
+    this.network.dispose();
+  }
+
+  /**
+   * Saves the model. No argument: returns `{ manifest, binary }` (works everywhere).
+   * `'indexeddb://name'`: stores it in IndexedDB (browsers). A path or file: URL (Node): writes
+   * `name.json` and `name.bin`, and resolves with `{ location }` (the manifest path or the key).
+   * Reload any of these with `loadModel()`.
+   *
+   * ```ts
+   * await model.save('indexeddb://my-handwriting');
+   * const again = await loadModel('indexeddb://my-handwriting');
+   * ```
+   */
+  save(): Promise<ModelBytes>;
+  save(target: string | URL): Promise<{ location: string }>;
+  async save(target?: string | URL): Promise<ModelBytes | { location: string }> {
+    if (target === undefined) return { manifest: structuredClone(this.manifest), binary: this.binary.slice() };
+    const bytes = { manifest: this.manifest, binary: this.binary };
+    if (isIndexedDbKey(target)) {
+      await saveToIndexedDb(target, bytes);
+      return { location: target };
+    }
+    if (target instanceof URL || typeof target === 'string') return { location: (await saveToFile(target, bytes)).manifestPath };
+    throw new DigitPadError('INVALID_OPTION', `save() takes 'indexeddb://name', a file path or nothing, got ${typeof target}.`);
+  }
 }
 
 /** URL of the shipped digits manifest, which the build copies next to the bundle. */
 export const DEFAULT_MANIFEST_URL = new URL('./weights/digits.json', import.meta.url);
 
 /**
- * Loads a model from a manifest URL (http(s):, file: or a relative URL in browsers) and checks the
- * binary it points at against the SHA-256 recorded in the manifest before using a single byte.
+ * Loads a model from a manifest URL (http(s):, file: or a relative URL in browsers), from
+ * `'indexeddb://name'`, or from `{ manifest, binary }`, and checks the binary against the SHA-256
+ * recorded in the manifest before using a single byte.
  *
  * ```ts
  * const model = await loadModel(new URL('./my-model.json', import.meta.url));
  * await recognize(canvas, { model });
  * ```
  */
-export async function loadModel(manifestUrl: string | URL): Promise<DigitModel> {
-  const url = toUrl(manifestUrl);
+export async function loadModel(source: string | URL | ModelBytes): Promise<DigitModel> {
+  if (isIndexedDbKey(source)) {
+    const { manifest, binary } = await loadFromIndexedDb(source);
+    return fromBytes(manifest, binary, source);
+  }
+  if (source && typeof source === 'object' && !(source instanceof URL)) {
+    if (!(source.binary instanceof Uint8Array)) {
+      throw new DigitPadError('INVALID_INPUT', 'loadModel({ manifest, binary }) needs binary as a Uint8Array.');
+    }
+    return fromBytes(source.manifest, source.binary, 'the given model bytes');
+  }
+  const url = toUrl(source);
   let manifest: unknown;
   try {
     manifest = JSON.parse(new TextDecoder().decode(await readBytes(url)));
@@ -36,11 +85,15 @@ export async function loadModel(manifestUrl: string | URL): Promise<DigitModel> 
     if (error instanceof DigitPadError) throw error;
     throw new DigitPadError('WEIGHTS_INVALID', `The weights manifest at ${url.href} is not valid JSON.`, { cause: error });
   }
-  checkManifest(manifest, url);
+  checkManifest(manifest, url.href);
   const binaryUrl = new URL(manifest.file.path, url);
-  const binary = await readBytes(binaryUrl);
+  return fromBytes(manifest, await readBytes(binaryUrl), binaryUrl.href);
+}
+
+async function fromBytes(manifest: unknown, binary: Uint8Array, source: string): Promise<DigitModel> {
+  checkManifest(manifest, source);
   await ensureBackend(); // tensors must be created on the backend that will run them
-  return modelFromBytes(manifest, binary, binaryUrl.href);
+  return modelFromBytes(manifest, binary, source);
 }
 
 /** Builds a model from a manifest and its binary, refusing anything that does not match. The backend must be ready. */
@@ -64,12 +117,12 @@ export function modelFromBytes(manifest: WeightsManifest, binary: Uint8Array, so
     tensors.set(entry.name, tf.tensor(values, entry.shape, 'float32'));
   }
   const network = new Network(manifest.architecture, tensors, manifest.inputShape[0], manifest.classNames.length);
-  return { manifest, classNames: manifest.classNames, network };
+  return new DigitModel(manifest, binary, network);
 }
 
-function checkManifest(value: unknown, url: URL): asserts value is WeightsManifest {
+function checkManifest(value: unknown, source: string): asserts value is WeightsManifest {
   const fail = (what: string): never => {
-    throw new DigitPadError('WEIGHTS_INVALID', `The weights manifest at ${url.href} ${what}.`);
+    throw new DigitPadError('WEIGHTS_INVALID', `The weights manifest of ${source} ${what}.`);
   };
   const m = value as Partial<WeightsManifest>;
   if (!m || typeof m !== 'object') fail('is not an object');
@@ -103,7 +156,7 @@ function checkManifest(value: unknown, url: URL): asserts value is WeightsManife
 function toUrl(source: string | URL): URL {
   if (source instanceof URL) return source;
   if (typeof source !== 'string' || source === '') {
-    throw new DigitPadError('INVALID_INPUT', `loadModel() needs a manifest URL string or URL, got ${typeof source}.`);
+    throw new DigitPadError('INVALID_INPUT', `loadModel() needs a manifest URL, 'indexeddb://name' or { manifest, binary }, got ${source === null ? 'null' : typeof source}.`);
   }
   const base = typeof location === 'object' && location?.href ? location.href : `file://${process.cwd()}/`;
   return new URL(source, base);

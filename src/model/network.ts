@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { DigitPadError } from '../errors.js';
 import type { LayerSpec } from './architecture.js';
 
 /**
@@ -15,6 +16,7 @@ export class Network {
 
   /** Class probabilities for `count` normalised digits laid end to end (count × size² values). */
   predict(digits: Float32Array, count: number): Float32Array {
+    if (this.tensors.size === 0) throw new DigitPadError('INVALID_OPTION', 'This model was disposed; load or train it again.');
     const size = this.inputSize;
     const probabilities = tf.tidy(() => {
       let x: tf.Tensor = tf.tensor4d(digits, [count, size, size, 1]);
@@ -43,6 +45,11 @@ export class Network {
     const values = probabilities.dataSync() as Float32Array;
     probabilities.dispose();
     return values;
+  }
+
+  /** A weight tensor by manifest name (e.g. 'conv1/kernel'), for fine-tuning. */
+  weight(name: string): tf.Tensor | undefined {
+    return this.tensors.get(name);
   }
 
   dispose(): void {

@@ -28,3 +28,11 @@ export function placed(i, { canvasSize = 280, size = 28, left = 0, top = 0 } = {
   }
   return { width: canvasSize, height: canvasSize, data };
 }
+
+const trainImages = readFileSync(join(dataDir, 'train-images-idx3-ubyte')).subarray(16);
+const trainLabels = readFileSync(join(dataDir, 'train-labels-idx1-ubyte')).subarray(8);
+
+/** MNIST training digit `i` (never used for accuracy claims). */
+export function mnistTrainDigit(i) {
+  return { image: { width: 28, height: 28, data: trainImages.subarray(i * 784, (i + 1) * 784) }, label: trainLabels[i] };
+}

@@ -1,8 +1,15 @@
-/** Builds the tfjs-layers twin of an architecture: used for training and as the benchmark baseline. */
-import type { LayerSpec } from '../../src/model/architecture.js';
-import { tfl } from './tf-node.js';
+/** Builds the tfjs-layers twin of an architecture: what training runs, and the benchmark baseline. */
+import type { LayerSpec } from '../model/architecture.js';
 
-export function buildLayersModel(architecture: LayerSpec[], inputShape: [number, number, number], seed: number) {
+type Layers = typeof import('@tensorflow/tfjs-layers');
+
+/**
+ * ```ts
+ * const tfl = await import('@tensorflow/tfjs-layers');
+ * const model = buildLayersModel(tfl, digitArchitecture(), [28, 28, 1], 1);
+ * ```
+ */
+export function buildLayersModel(tfl: Layers, architecture: LayerSpec[], inputShape: [number, number, number], seed: number) {
   const model = tfl.sequential();
   let first = true;
   let s = seed;

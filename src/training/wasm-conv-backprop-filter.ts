@@ -57,7 +57,7 @@ export function registerWasmConv2DBackpropFilter(): void {
         dimRoundingMode,
       }); // [inC, fh, fw, outC]
       const dw = run(transpose, { x: dwT }, { perm: [1, 2, 0, 3] });
-      for (const t of [xT, dyT, dwT]) backend.disposeData(t.dataId);
+      for (const t of [xT, dyT, dwT]) (backend as unknown as { disposeData(id: object): void }).disposeData(t.dataId);
       return dw;
     },
   };
