@@ -9,7 +9,7 @@
  */
 import { configureBackend, type BackendOptions } from './backend.js';
 
-export { recognize, getDefaultModel } from './recognize.js';
+export { recognize, recognizeBatch, getDefaultModel } from './recognize.js';
 export type { Digit, RecognizeOptions, RecognizeResult } from './recognize.js';
 export { loadModel, DEFAULT_MANIFEST_URL } from './model/load.js';
 export { DigitModel } from './model/load.js';

@@ -56,17 +56,57 @@ export async function recognize(image: ImageInput, options: RecognizeOptions = {
   const backend = await ensureBackend();
   const model = options.model ?? (await getDefaultModel());
   const classes = model.classNames.length;
-  if (!digit) {
-    return { digit: null, label: null, confidence: 0, probabilities: new Array(classes).fill(0), status: 'empty', backend };
+  if (!digit) return emptyResult(classes, backend);
+  return toResult(Array.from(model.network.predict(digit, 1)), model, minConfidence, backend);
+}
+
+/**
+ * Recognises many single-digit images in one call: every image is preprocessed, then all of them go
+ * through the network in batches, which is several times faster per digit than one call each.
+ * Results are in input order; an invalid image rejects the whole call, naming its index.
+ *
+ * ```ts
+ * const results = await recognizeBatch(canvases);
+ * results.map((r) => r.digit);
+ * ```
+ */
+export async function recognizeBatch(images: Iterable<ImageInput>, options: RecognizeOptions = {}): Promise<RecognizeResult[]> {
+  const minConfidence = checkOptions(options);
+  if (!images || typeof (images as Iterable<ImageInput>)[Symbol.iterator] !== 'function') {
+    throw new DigitPadError('INVALID_INPUT', 'recognizeBatch() needs an array or iterable of images.');
   }
-  const probabilities = Array.from(model.network.predict(digit, 1));
+  const digits = Array.from(images, (image, i) => preprocess(image, `images[${i}]`));
+  const backend = await ensureBackend();
+  const model = options.model ?? (await getDefaultModel());
+  const classes = model.classNames.length;
+  const pixels = model.network.inputSize ** 2;
+  const present = digits.flatMap((d, i) => (d ? [i] : []));
+  const probabilities = new Float32Array(present.length * classes);
+  for (let start = 0; start < present.length; start += BATCH) {
+    const members = present.slice(start, start + BATCH);
+    const inputs = new Float32Array(members.length * pixels);
+    members.forEach((index, k) => inputs.set(digits[index]!, k * pixels));
+    probabilities.set(model.network.predict(inputs, members.length), start * classes);
+  }
+  const results = digits.map(() => emptyResult(classes, backend));
+  present.forEach((index, k) => {
+    results[index] = toResult(Array.from(probabilities.subarray(k * classes, (k + 1) * classes)), model, minConfidence, backend);
+  });
+  return results;
+}
+
+const BATCH = 256;
+
+function emptyResult(classes: number, backend: BackendName): RecognizeResult {
+  return { digit: null, label: null, confidence: 0, probabilities: new Array(classes).fill(0), status: 'empty', backend };
+}
+
+function toResult(probabilities: number[], model: DigitModel, minConfidence: number, backend: BackendName): RecognizeResult {
   let best = 0;
-  for (let i = 1; i < classes; i++) if (probabilities[i] > probabilities[best]) best = i;
+  for (let i = 1; i < probabilities.length; i++) if (probabilities[i] > probabilities[best]) best = i;
   const confidence = probabilities[best];
+  if (confidence < minConfidence) return { digit: null, label: null, confidence, probabilities, status: 'uncertain', backend };
   const label = model.classNames[best];
-  if (confidence < minConfidence) {
-    return { digit: null, label: null, confidence, probabilities, status: 'uncertain', backend };
-  }
   return { digit: asDigit(label), label, confidence, probabilities, status: 'ok', backend };
 }
 
