@@ -1,0 +1,132 @@
+// Shared by the Node bench (scripts/bench.ts, scripts/bench/*.ts) and the Chromium bench page (bench/page.js).
+
+/** Times `fn` (sync or async): `warmup` untimed calls, then `runs` timed ones; returns a summary. */
+export async function time(fn, { warmup = 50, runs = 300, perCall = 1 } = {}) {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const samples = new Array(runs);
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn(warmup + i);
+    samples[i] = performance.now() - t0;
+  }
+  return summarize(samples, performance.now() - start, perCall);
+}
+
+/**
+ * medianMs / p95Ms per call; digitsPerSecond is sustained throughput (digits done ÷ wall time of the
+ * whole timed loop), so it includes any per-call overhead the samples miss.
+ */
+export function summarize(samples, totalMs, perCall = 1) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const q = (p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+  const total = totalMs ?? samples.reduce((a, b) => a + b, 0);
+  return {
+    runs: samples.length,
+    medianMs: round(median(samples)),
+    p95Ms: round(q(0.95)),
+    minMs: round(sorted[0]),
+    meanMs: round(total / samples.length),
+    digitsPerSecond: Math.round((samples.length * perCall * 1000) / total),
+  };
+}
+
+export function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+export function round(x, digits = 4) {
+  return Number(x.toFixed(digits));
+}
+
+export function argmax(values, offset = 0, length = values.length - offset) {
+  let best = 0;
+  for (let i = 1; i < length; i++) if (values[offset + i] > values[offset + best]) best = i;
+  return best;
+}
+
+/** Top functions by self time from a V8 CPU profile (Profiler.stop / node:inspector / --cpu-prof). */
+export function topSelfTime(profile, limit = 15) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const deltas = profile.timeDeltas ?? [];
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = (deltas[i + 1] ?? deltas[i] ?? 0) / 1000;
+    const node = byId.get(id);
+    const f = node.callFrame;
+    const file = f.url ? f.url.replace(/^.*\//, '') : '';
+    const key = `${f.functionName || '(anonymous)'} ${file}${f.url ? `:${f.lineNumber + 1}` : ''}`.trim();
+    self.set(key, (self.get(key) ?? 0) + dt);
+    total += dt;
+  });
+  return {
+    totalMs: round(total, 1),
+    top: [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit)
+      .map(([fn, ms]) => ({ fn, selfMs: round(ms, 1), percent: round((100 * ms) / total, 1) })),
+  };
+}
+
+/**
+ * The MNIST-digit-on-a-pad canvas: a 28×28 MNIST digit (light on dark) drawn as dark ink on white,
+ * upscaled bilinearly to `size` px at (left, top). Mirrors scripts/lib/placement.ts `placeOnCanvas`
+ * (this copy exists because the browser page cannot load TypeScript).
+ */
+export function placeOnCanvas(digit, canvasSize, size, left, top) {
+  const data = new Uint8ClampedArray(canvasSize * canvasSize * 4).fill(255);
+  const scale = 28 / size;
+  const at = (xx, yy) => (xx < 0 || yy < 0 || xx > 27 || yy > 27 ? 0 : digit[yy * 28 + xx]);
+  for (let y = 0; y < size; y++) {
+    const sy = (y + 0.5) * scale - 0.5;
+    const y0 = Math.floor(sy), fy = sy - y0;
+    for (let x = 0; x < size; x++) {
+      const sx = (x + 0.5) * scale - 0.5;
+      const x0 = Math.floor(sx), fx = sx - x0;
+      const v = (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) + fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1));
+      const i = ((top + y) * canvasSize + left + x) * 4;
+      data[i] = data[i + 1] = data[i + 2] = 255 - v;
+    }
+  }
+  return { width: canvasSize, height: canvasSize, data };
+}
+
+/** Deterministic placements (size 120..240 px, anywhere inside the canvas) for the i-th canvas. */
+export function placement(i, canvasSize = 280) {
+  let s = (i + 1) * 2654435761 >>> 0;
+  const rnd = () => ((s = (Math.imul(s ^ (s >>> 15), 2246822519) + 0x9e3779b9) >>> 0) / 2 ** 32);
+  const size = 120 + Math.floor(rnd() * 121);
+  return { size, left: Math.floor(rnd() * (canvasSize - size + 1)), top: Math.floor(rnd() * (canvasSize - size + 1)) };
+}
+
+/** Parses MNIST IDX image bytes (with header) into { count, images }. */
+export function parseIdxImages(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(0) !== 2051) throw new Error('not an IDX image file');
+  const count = view.getUint32(4);
+  return { count, images: bytes.subarray(16, 16 + count * 784) };
+}
+
+export function parseIdxLabels(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(0) !== 2049) throw new Error('not an IDX label file');
+  return bytes.subarray(8, 8 + view.getUint32(4));
+}
+
+/** Float32 weights of a digit-pad manifest + binary, by name (uint8 entries dequantized: w = min + q·scale). */
+export function dequantizeAll(manifest, binary) {
+  const out = new Map();
+  for (const entry of manifest.weights) {
+    const count = entry.shape.reduce((a, b) => a * b, 1);
+    let values;
+    if (entry.dtype === 'uint8') {
+      values = new Float32Array(count);
+      for (let i = 0; i < count; i++) values[i] = entry.min + binary[entry.offset + i] * entry.scale;
+    } else {
+      values = new Float32Array(binary.slice(entry.offset, entry.offset + count * 4).buffer);
+    }
+    out.set(entry.name, { values, shape: entry.shape });
+  }
+  return out;
+}

@@ -1,0 +1,153 @@
+/**
+ * One Node benchmark configuration, in its own process (the tfjs backend is global per process):
+ *   tsx scripts/bench/node-child.ts <wasm-simd|wasm|cpu|layers|train> <out.json> [--quick]
+ * Writes its measurements as JSON to <out.json>. Started by scripts/bench.ts.
+ */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { loadMnist, mnistImage } from '../lib/mnist.js';
+import { placeOnCanvas } from '../lib/placement.js';
+import { argmax, placement, round, time, topSelfTime } from '../../bench/stats.js';
+
+const [config, outFile] = process.argv.slice(2);
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? { warmup: 10, runs: 50 } : { warmup: 50, runs: 300 };
+
+const sdk = await import(new URL('../../dist/index.node.js', import.meta.url).href);
+const tf = await import('@tensorflow/tfjs-core');
+const test = loadMnist('test');
+const digits = Array.from({ length: 100 }, (_, i) => mnistImage(test, i));
+const canvases = Array.from({ length: 20 }, (_, i) => {
+  const { size, left, top } = placement(i);
+  return placeOnCanvas(test.images.subarray(i * 784, (i + 1) * 784), 280, size, left, top);
+});
+
+const out: Record<string, unknown> = { config, quick, node: process.version };
+
+/** CPU profile (node:inspector) of `runs` calls of fn: top functions by self time. */
+async function profile(fn: (i: number) => unknown, runs = 300) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 50 });
+  await session.post('Profiler.start');
+  for (let i = 0; i < runs; i++) await fn(i);
+  const { profile: p } = await session.post('Profiler.stop');
+  session.disconnect();
+  return topSelfTime(p, 12);
+}
+
+const ours = {
+  digit28: (i: number) => sdk.recognize(digits[i % digits.length]),
+  canvas280: (i: number) => sdk.recognize(canvases[i % canvases.length]),
+};
+
+if (config === 'wasm-simd' || config === 'wasm' || config === 'cpu') {
+  sdk.configure(config === 'cpu' ? { backend: 'cpu' } : { backend: 'wasm', simd: config === 'wasm-simd' });
+  const first = await sdk.recognize(digits[0]);
+  out.backend = first.backend;
+  if (first.backend !== config) throw new Error(`asked for ${config}, got ${first.backend}`);
+  out.digit28 = await time(ours.digit28, RUNS);
+  out.canvas280 = await time(ours.canvas280, RUNS);
+  // recognizeBatch: 1,024 digits per call.
+  const batch = Array.from({ length: 1024 }, (_, i) => mnistImage(test, 100 + i));
+  const b = await time(() => sdk.recognizeBatch(batch), { warmup: 1, runs: quick ? 2 : config === 'cpu' ? 3 : 5, perCall: 1024 });
+  out.batch1024 = { ...b, batchDigitsPerSecond: b.digitsPerSecond, perDigitMs: round(b.medianMs / 1024) };
+  out.batchDigitsPerSecond = b.digitsPerSecond;
+  if (config === 'wasm-simd') {
+    // Memory across 10,000 recognitions (model loaded and warm before the first reading).
+    const gc = (globalThis as { gc?: () => void }).gc;
+    const reading = () => {
+      gc?.();
+      const m = process.memoryUsage();
+      const t = tf.memory();
+      return { rssBytes: m.rss, heapUsedBytes: m.heapUsed, externalBytes: m.external, numTensors: t.numTensors, tfNumBytes: t.numBytes };
+    };
+    const before = reading();
+    const count = quick ? 1000 : 10_000;
+    for (let i = 0; i < count; i++) await sdk.recognize(mnistImage(test, i));
+    const after = reading();
+    out.memory = {
+      recognitions: count, gcExposed: Boolean(gc), before, after,
+      rssDeltaBytes: after.rssBytes - before.rssBytes, heapUsedDeltaBytes: after.heapUsedBytes - before.heapUsedBytes,
+      numTensorsDelta: after.numTensors - before.numTensors,
+    };
+    out.profile = { digit28: await profile(ours.digit28), canvas280: await profile(ours.canvas280) };
+  }
+} else if (config === 'layers') {
+  // Baseline and ours in one process on wasm-SIMD; also the 10,000-digit argmax agreement guard.
+  const { layersBaseline, predictNormalized, predictMnistBytes, predictCanvasRgba } = await import('./baseline.js');
+  sdk.configure({ backend: 'wasm', simd: true });
+  const model = await sdk.getDefaultModel();
+  const first = await sdk.recognize(digits[0]);
+  out.backend = first.backend;
+  out.tfBackend = tf.getBackend();
+  const layers = layersBaseline(model.manifest, model.binary);
+  const base = {
+    digit28: (i: number) => argmax(predictMnistBytes(layers, digits[i % digits.length].data)),
+    canvas280: (i: number) => argmax(predictCanvasRgba(layers, canvases[i % canvases.length])),
+  };
+  out.digit28 = await time(base.digit28, RUNS);
+  out.canvas280 = await time(base.canvas280, RUNS);
+  out.oursSameProcess = { digit28: await time(ours.digit28, RUNS), canvas280: await time(ours.canvas280, RUNS) };
+  const batch = new Float32Array(1024 * 784);
+  for (let i = 0; i < 1024; i++) batch.set(sdk.preprocess(mnistImage(test, 100 + i))!, i * 784);
+  const b = await time(() => predictNormalized(layers, batch, 1024), { warmup: 1, runs: quick ? 2 : 5, perCall: 1024 });
+  out.batch1024 = { ...b, note: 'model.predict on 1,024 already-preprocessed digits (no preprocessing)' };
+  out.batchDigitsPerSecond = b.digitsPerSecond;
+
+  // Agreement: recognize() (our fast path, one digit per call) vs layers model.predict on the same
+  // normalised input (preprocess()), over all MNIST test digits.
+  const n = quick ? 1000 : test.count;
+  const t0 = performance.now();
+  let agree = 0, empty = 0, oursCorrect = 0, layersCorrect = 0, maxProbDiff = 0;
+  const disagreements: unknown[] = [];
+  const CHUNK = 500;
+  for (let start = 0; start < n; start += CHUNK) {
+    const m = Math.min(CHUNK, n - start);
+    const inputs = new Float32Array(m * 784);
+    const results = [];
+    for (let k = 0; k < m; k++) {
+      const image = mnistImage(test, start + k);
+      const d = sdk.preprocess(image);
+      if (d) inputs.set(d, k * 784);
+      results.push(await sdk.recognize(image));
+    }
+    const probs = predictNormalized(layers, inputs, m);
+    for (let k = 0; k < m; k++) {
+      const r = results[k];
+      const label = test.labels[start + k];
+      const theirs = argmax(probs, k * 10, 10);
+      if (theirs === label) layersCorrect++;
+      if (r.digit === null) { empty++; continue; }
+      if (r.digit === label) oursCorrect++;
+      for (let c = 0; c < 10; c++) maxProbDiff = Math.max(maxProbDiff, Math.abs(r.probabilities[c] - probs[k * 10 + c]));
+      if (r.digit === theirs) agree++;
+      else if (disagreements.length < 20) disagreements.push({ index: start + k, label, ours: r.digit, layers: theirs });
+    }
+  }
+  out.agreement = {
+    digits: n, agree, empty, disagreements, maxProbabilityDiff: maxProbDiff,
+    oursAccuracy: oursCorrect / n, layersAccuracy: layersCorrect / n, seconds: round((performance.now() - t0) / 1000, 1),
+    method: 'argmax of recognize(image) vs argmax of layers model.predict(preprocess(image)), same weights, wasm-SIMD',
+  };
+  out.profile = { digit28: await profile(base.digit28), canvas280: await profile(base.canvas280) };
+} else if (config === 'train') {
+  sdk.configure({ backend: 'wasm', simd: true });
+  const trainSplit = loadMnist('train');
+  const count = quick ? 256 : 1000;
+  const t0 = performance.now();
+  const model = await sdk.train(
+    { images: trainSplit.images.subarray(0, count * 784), labels: trainSplit.labels.subarray(0, count) },
+    { from: 'scratch', epochs: 1 },
+  );
+  out.train = {
+    samples: count, epochs: 1, wallSeconds: round((performance.now() - t0) / 1000, 2),
+    samplesPerSecond: round(model.manifest.training.samplesPerSecond, 1), backend: tf.getBackend(),
+  };
+} else {
+  throw new Error(`unknown config ${config}`);
+}
+
+writeFileSync(outFile, JSON.stringify(out, null, 2));
+process.exit(0);
