@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { loadMnist, mnistImage } from './lib/mnist.js';
 import { createRng } from '../src/training/rng.js';
 import { placeOnCanvas, randomPlacement } from './lib/placement.js';
-import { renderEvalHtml, type Misread } from './lib/eval-report.js';
+import { renderEvalHtml, type Misread, type NumberFailure } from './lib/eval-report.js';
+import { composeNumber } from './lib/numbers.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -52,6 +53,26 @@ for (let i = 0; i < samples; i++) {
 }
 const placedMs = performance.now() - started;
 
+// Numbers: 2–6 MNIST test digits in a row, separated and touching (seeded, 2,000 of each).
+const NUMBERS = args.limit ? Math.min(2000, Number(args.limit)) : 2000;
+const failures: NumberFailure[] = [];
+async function numbersAccuracy(touching: boolean) {
+  const rng = createRng(touching ? 12 : 11);
+  let exact = 0, digitsTotal = 0;
+  for (let i = 0; i < NUMBERS; i++) {
+    const { value, image } = composeNumber(test, rng, touching);
+    const read = (await sdk.recognizeNumber(image, { model })).value;
+    digitsTotal += value.length;
+    if (read === value) exact++;
+    else if (failures.filter((f) => f.touching === touching).length < 24) failures.push({ touching, value, read, image });
+  }
+  return { samples: NUMBERS, exact, accuracy: exact / NUMBERS, meanDigits: digitsTotal / NUMBERS };
+}
+started = performance.now();
+const separated = await numbersAccuracy(false);
+const touching = await numbersAccuracy(true);
+const numbersMs = (performance.now() - started) / (2 * NUMBERS);
+
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 const weightBytes = statSync(new URL(manifest.file.path, new URL(`../${manifestPath}`, import.meta.url))).size;
 const report = {
@@ -67,6 +88,12 @@ const report = {
     correct: placedCorrect,
     accuracy: placedCorrect / samples,
   },
+  numbers: {
+    description: '2–6 MNIST test digits per number, random size (±15 %) and baseline (±4 px); separated by 3–12 px, or touching/overlapping by 0–4 px',
+    separated,
+    touching,
+    msPerNumber: numbersMs,
+  },
   weightBytes,
   backend,
   perClassAccuracy: confusion.map((row, d) => row[d] / row.reduce((a, b) => a + b, 0)),
@@ -77,10 +104,11 @@ const report = {
 };
 mkdirSync('reports', { recursive: true });
 writeFileSync('reports/eval.json', JSON.stringify(report, null, 2) + '\n');
-writeFileSync('reports/eval.html', renderEvalHtml(report, misreads, (i) => test.images.subarray(i * 784, (i + 1) * 784)));
+writeFileSync('reports/eval.html', renderEvalHtml(report, misreads, (i) => test.images.subarray(i * 784, (i + 1) * 784), failures));
 console.log(
   `MNIST test (${samples}): ${(report.accuracy * 100).toFixed(2)} %   placed on 280×280 canvas: ` +
   `${(report.placedOnCanvas.accuracy * 100).toFixed(2)} %   weights ${weightBytes} B   backend ${backend}\n` +
+  `numbers exactly right: separated ${(separated.accuracy * 100).toFixed(2)} %, touching ${(touching.accuracy * 100).toFixed(2)} % (${NUMBERS} each)\n` +
   `${report.msPerDigit28.toFixed(3)} ms per 28×28 digit, ${report.msPerCanvas280.toFixed(3)} ms per 280×280 canvas (incl. preprocessing)\n` +
   'wrote reports/eval.json and reports/eval.html',
 );
@@ -88,6 +116,7 @@ if (args['write-manifest']) {
   manifest.evaluation = {
     command: 'npm run eval', date: report.date, samples, accuracy: report.accuracy,
     placedOnCanvasAccuracy: report.placedOnCanvas.accuracy, backend,
+    numbersSeparatedAccuracy: separated.accuracy, numbersTouchingAccuracy: touching.accuracy,
   };
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
   console.log(`recorded the figures in ${manifestPath}`);

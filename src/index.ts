@@ -36,3 +36,7 @@ export type { TrainOptions } from './training/train.js';
 export type { TrainProgress } from './training/fit.js';
 export type { Dataset, LabeledImage, TensorDataset } from './training/dataset.js';
 export type { ModelBytes } from './model/storage.js';
+
+export { recognizeNumber } from './segment/number.js';
+export type { NumberOptions, NumberResult, NumberDigit } from './segment/number.js';
+export type { StrokePoint } from './segment/rasterize.js';

@@ -9,6 +9,13 @@ export interface Misread {
   probabilities: number[];
 }
 
+export interface NumberFailure {
+  touching: boolean;
+  value: string;
+  read: string;
+  image: { width: number; height: number; data: Uint8Array };
+}
+
 interface Report {
   samples: number;
   accuracy: number;
@@ -18,20 +25,21 @@ interface Report {
   confusion: number[][];
   perClassAccuracy: number[];
   date: string;
+  numbers: { separated: { accuracy: number; samples: number }; touching: { accuracy: number; samples: number } };
 }
 
 const pct = (v: number) => `${(v * 100).toFixed(2)} %`;
 
-function pngDataUrl(pixels: Uint8Array): string {
-  const png = new PNG({ width: 28, height: 28 });
-  for (let i = 0; i < 784; i++) {
+function pngDataUrl(pixels: Uint8Array, width = 28, height = 28): string {
+  const png = new PNG({ width, height });
+  for (let i = 0; i < width * height; i++) {
     png.data[i * 4] = png.data[i * 4 + 1] = png.data[i * 4 + 2] = 255 - pixels[i];
     png.data[i * 4 + 3] = 255;
   }
   return `data:image/png;base64,${PNG.sync.write(png).toString('base64')}`;
 }
 
-export function renderEvalHtml(report: Report, misreads: Misread[], imageOf: (index: number) => Uint8Array): string {
+export function renderEvalHtml(report: Report, misreads: Misread[], imageOf: (index: number) => Uint8Array, numberFailures: NumberFailure[]): string {
   const max = Math.max(...report.confusion.flatMap((row, r) => row.filter((_, c) => c !== r)), 1);
   const cell = (count: number, r: number, c: number) => {
     const style = r === c
@@ -51,6 +59,11 @@ export function renderEvalHtml(report: Report, misreads: Misread[], imageOf: (in
         `<figcaption><b>${m.label}→${m.predicted < 0 ? '∅' : m.predicted}</b><br><small>#${m.index}<br>${top}</small></figcaption></figure>`;
     })
     .join('\n');
+  const numberGallery = (touching: boolean) => numberFailures
+    .filter((f) => f.touching === touching)
+    .map((f) => `<figure class="wide"><img src="${pngDataUrl(f.image.data, f.image.width, f.image.height)}" alt="the number ${f.value}, read as ${f.read || 'nothing'}" width="${f.image.width * 2}" height="${f.image.height * 2}">` +
+      `<figcaption>${f.value} → <b>${f.read || '∅'}</b></figcaption></figure>`)
+    .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>digit-pad evaluation</title>
 <style>
@@ -66,6 +79,7 @@ export function renderEvalHtml(report: Report, misreads: Misread[], imageOf: (in
   figure { margin: 0; width: 6.6rem; text-align: center; background: #f7f8fa; border-radius: 8px; padding: .4rem 0; }
   figure img { image-rendering: pixelated; border: 1px solid #d6dae2; }
   figcaption { font-size: .8rem; line-height: 1.25; }
+  figure.wide { width: auto; padding: .4rem; }
 </style></head><body>
 <h1>digit-pad evaluation</h1>
 <p class="sub">${report.samples.toLocaleString('en')} MNIST test digits through the public <code>recognize()</code>, shipped uint8 weights · ${report.date} · backend ${report.backend}</p>
@@ -73,6 +87,8 @@ export function renderEvalHtml(report: Report, misreads: Misread[], imageOf: (in
   <div>Accuracy<b>${pct(report.accuracy)}</b></div>
   <div>Placed on a 280×280 canvas<b>${pct(report.placedOnCanvas.accuracy)}</b></div>
   <div>Misread<b>${misreads.length}</b></div>
+  <div>Numbers, separated<b>${pct(report.numbers.separated.accuracy)}</b></div>
+  <div>Numbers, touching<b>${pct(report.numbers.touching.accuracy)}</b></div>
   <div>Weights<b>${(report.weightBytes / 1024).toFixed(1)} KB</b></div>
 </div>
 <h2>Confusion matrix</h2>
@@ -80,6 +96,10 @@ export function renderEvalHtml(report: Report, misreads: Misread[], imageOf: (in
 <table><tr><th></th>${[...Array(10).keys()].map((d) => `<th>${d}</th>`).join('')}<th>accuracy</th></tr>
 ${rows}
 </table>
+<h2>Numbers</h2>
+<p class="sub">${report.numbers.separated.samples.toLocaleString('en')} separated and ${report.numbers.touching.samples.toLocaleString('en')} touching/overlapping numbers of 2–6 MNIST test digits through <code>recognizeNumber()</code>; exactly right: ${pct(report.numbers.separated.accuracy)} and ${pct(report.numbers.touching.accuracy)}. Failures (true → read):</p>
+<h3>Separated</h3><div class="gallery">${numberGallery(false)}</div>
+<h3>Touching or overlapping</h3><div class="gallery">${numberGallery(true)}</div>
 <h2>Misread digits (${misreads.length})</h2>
 <p class="sub">true→read, test-set index, top-3 probabilities.</p>
 <div class="gallery">

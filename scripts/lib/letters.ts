@@ -5,6 +5,7 @@
  * cannot be downloaded here.
  */
 import { createRng } from '../../src/training/rng.js';
+import { drawSegment } from '../../src/segment/rasterize.js';
 
 type Point = [number, number];
 type Stroke = Point[];
@@ -77,37 +78,48 @@ export function generateLetters(count: number, seed: number): LetterImage[] {
 function drawLetter(strokes: Stroke[], random: () => number) {
   const size = 64;
   const u = (max: number) => (random() * 2 - 1) * max;
-  const aspect = 0.7 + random() * 0.5;
-  const slant = u(0.3);
-  const angle = u(0.15);
+  const aspect = 0.6 + random() * 0.6;
+  const slant = u(0.4);
+  const angle = u(0.25);
   const cos = Math.cos(angle), sin = Math.sin(angle);
   const scale = 30 + random() * 14;
   const transform = ([x, y]: Point): Point => {
-    const jx = x + u(0.04), jy = y + u(0.04);
+    const jx = x + u(0.07), jy = y + u(0.07);
     const px = (jx - 0.5) * aspect + slant * (0.5 - jy), py = jy - 0.5;
     return [size / 2 + scale * (cos * px - sin * py), size / 2 + scale * (sin * px + cos * py)];
   };
   const radius = 1 + random() * 2.2;
   const data = new Float32Array(size * size);
   for (const stroke of strokes) {
-    const points = stroke.map(transform);
-    for (let k = 1; k < points.length; k++) drawSegment(data, size, points[k - 1], points[k], radius);
+    // A hurried writer: strokes drift as a whole, overshoot or stop short at their ends, and wobble.
+    const [ox, oy] = [u(0.05), u(0.05)];
+    const ends = overshoot(stroke, u(0.12), u(0.12));
+    const points = wobble(ends, random).map(([x, y]) => transform([x + ox, y + oy]));
+    for (let k = 1; k < points.length; k++) drawSegment(data, size, size, points[k - 1], points[k], radius);
   }
   return { width: size, height: size, data };
 }
 
-function drawSegment(data: Float32Array, size: number, [ax, ay]: Point, [bx, by]: Point, radius: number): void {
-  const minX = Math.max(0, Math.floor(Math.min(ax, bx) - radius - 1)), maxX = Math.min(size - 1, Math.ceil(Math.max(ax, bx) + radius + 1));
-  const minY = Math.max(0, Math.floor(Math.min(ay, by) - radius - 1)), maxY = Math.min(size - 1, Math.ceil(Math.max(ay, by) + radius + 1));
-  const dx = bx - ax, dy = by - ay;
-  const length2 = dx * dx + dy * dy || 1;
-  for (let y = minY; y <= maxY; y++) {
-    for (let x = minX; x <= maxX; x++) {
-      const px = x + 0.5, py = y + 0.5;
-      const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
-      const distance = Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
-      const ink = Math.max(0, Math.min(1, radius + 0.5 - distance));
-      if (ink > data[y * size + x]) data[y * size + x] = ink;
+function overshoot(stroke: Stroke, start: number, end: number): Stroke {
+  if (stroke.length < 2) return stroke;
+  const extend = (a: Point, b: Point, t: number): Point => [a[0] + (a[0] - b[0]) * t, a[1] + (a[1] - b[1]) * t];
+  const out = stroke.slice();
+  out[0] = extend(stroke[0], stroke[1], start);
+  out[out.length - 1] = extend(stroke[stroke.length - 1], stroke[stroke.length - 2], end);
+  return out;
+}
+
+/** Splits long straight segments and nudges the new points sideways, so lines are not ruler-straight. */
+function wobble(stroke: Stroke, random: () => number): Stroke {
+  const out: Stroke = [stroke[0]];
+  for (let k = 1; k < stroke.length; k++) {
+    const [ax, ay] = stroke[k - 1], [bx, by] = stroke[k];
+    const length = Math.hypot(bx - ax, by - ay);
+    const pieces = Math.max(1, Math.round(length / 0.25));
+    for (let p = 1; p <= pieces; p++) {
+      const t = p / pieces, n = p < pieces ? (random() * 2 - 1) * 0.03 : 0;
+      out.push([ax + (bx - ax) * t - (by - ay) * n, ay + (by - ay) * t + (bx - ax) * n]);
     }
   }
+  return out;
 }

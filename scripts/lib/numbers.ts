@@ -1,0 +1,50 @@
+/**
+ * Composes handwritten numbers from MNIST test digits: 2–6 digits in a row with their own sizes and
+ * baselines, either separated by a gap or touching/overlapping their neighbours.
+ */
+import type { MnistSplit } from './mnist.js';
+
+export interface ComposedNumber {
+  value: string;
+  image: { width: number; height: number; data: Uint8Array }; // one channel, light ink on black
+  indices: number[];
+}
+
+export function composeNumber(split: MnistSplit, random: () => number, touching: boolean): ComposedNumber {
+  const count = 2 + Math.floor(random() * 5);
+  const indices = Array.from({ length: count }, () => Math.floor(random() * split.count));
+  const crops = indices.map((i) => cropDigit(split.images.subarray(i * 784, (i + 1) * 784), 0.85 + random() * 0.3));
+  const gaps = crops.slice(1).map(() => (touching ? -Math.floor(random() * 5) : 3 + Math.floor(random() * 10)));
+  const offsets = crops.map(() => Math.floor(random() * 9) - 4);
+  const margin = 8;
+  const width = margin * 2 + crops.reduce((w, c) => w + c.width, 0) + gaps.reduce((a, b) => a + b, 0);
+  const height = margin * 2 + Math.max(...crops.map((c) => c.height)) + 8;
+  const data = new Uint8Array(width * height);
+  let x = margin;
+  crops.forEach((crop, k) => {
+    const top = margin + 4 + offsets[k] + Math.floor((height - 2 * margin - 8 - crop.height) / 2);
+    for (let y = 0; y < crop.height; y++) {
+      for (let dx = 0; dx < crop.width; dx++) {
+        const p = (top + y) * width + x + dx;
+        data[p] = Math.max(data[p], crop.data[y * crop.width + dx]);
+      }
+    }
+    x += crop.width + (gaps[k] ?? 0);
+  });
+  return { value: indices.map((i) => String(split.labels[i])).join(''), image: { width, height, data }, indices };
+}
+
+/** The digit's ink bounding box, rescaled by `scale` (nearest neighbour keeps MNIST's own anti-aliasing). */
+function cropDigit(digit: Uint8Array, scale: number) {
+  let x0 = 28, x1 = -1, y0 = 28, y1 = -1;
+  for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) {
+    if (digit[y * 28 + x] > 30) { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
+  }
+  const w = x1 - x0 + 1, h = y1 - y0 + 1;
+  const width = Math.max(1, Math.round(w * scale)), height = Math.max(1, Math.round(h * scale));
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
+    data[y * width + x] = digit[(y0 + Math.min(h - 1, Math.floor(y / scale))) * 28 + x0 + Math.min(w - 1, Math.floor(x / scale))];
+  }
+  return { width, height, data };
+}

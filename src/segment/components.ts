@@ -1,0 +1,99 @@
+import type { InkImage } from '../preprocess/image-input.js';
+
+/** A set of pixels that belong together (one connected blob, or several merged into one digit). */
+export interface Segment {
+  x0: number;
+  y0: number;
+  x1: number; // inclusive
+  y1: number; // inclusive
+  mass: number;
+  /** Component labels (in the label map) that make up this segment. */
+  labels: number[];
+}
+
+/** Ink at or above this is part of a stroke for segmentation purposes. */
+const STROKE_INK = 0.2;
+
+/**
+ * 8-connected components of the ink map, as segments, plus the label map they index. Specks much
+ * lighter than the largest blob are dropped: they are noise, not digits.
+ */
+export function connectedComponents({ width, height, ink }: InkImage): { segments: Segment[]; labels: Int32Array } {
+  const labels = new Int32Array(width * height);
+  const segments: Segment[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < ink.length; start++) {
+    if (labels[start] !== 0 || ink[start] < STROKE_INK) continue;
+    const label = segments.length + 1;
+    const segment: Segment = { x0: width, y0: height, x1: -1, y1: -1, mass: 0, labels: [label] };
+    labels[start] = label;
+    stack.push(start);
+    while (stack.length) {
+      const p = stack.pop()!;
+      const x = p % width, y = (p - x) / width;
+      segment.mass += ink[p];
+      if (x < segment.x0) segment.x0 = x;
+      if (x > segment.x1) segment.x1 = x;
+      if (y < segment.y0) segment.y0 = y;
+      if (y > segment.y1) segment.y1 = y;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= height) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= width) continue;
+          const q = yy * width + xx;
+          if (labels[q] === 0 && ink[q] >= STROKE_INK) {
+            labels[q] = label;
+            stack.push(q);
+          }
+        }
+      }
+    }
+    segments.push(segment);
+  }
+  const largest = Math.max(0, ...segments.map((s) => s.mass));
+  return { segments: segments.filter((s) => s.mass >= largest * 0.04), labels };
+}
+
+/**
+ * Merges segments that share most of their horizontal extent (the pieces of a broken 4 or 5, a
+ * 7's separate crossbar), then sorts left to right.
+ */
+export function mergeColumns(segments: Segment[]): Segment[] {
+  const sorted = [...segments].sort((a, b) => a.x0 - b.x0);
+  const merged: Segment[] = [];
+  for (const s of sorted) {
+    const target = merged.find((m) => {
+      const overlap = Math.min(m.x1, s.x1) - Math.max(m.x0, s.x0) + 1;
+      const narrower = Math.min(m.x1 - m.x0, s.x1 - s.x0) + 1;
+      return overlap > 0.5 * narrower;
+    });
+    if (target) {
+      target.x0 = Math.min(target.x0, s.x0);
+      target.x1 = Math.max(target.x1, s.x1);
+      target.y0 = Math.min(target.y0, s.y0);
+      target.y1 = Math.max(target.y1, s.y1);
+      target.mass += s.mass;
+      target.labels.push(...s.labels);
+    } else {
+      merged.push({ ...s, labels: [...s.labels] });
+    }
+  }
+  return merged.sort((a, b) => a.x0 - b.x0);
+}
+
+/** The ink of `segment` alone (other segments masked out), restricted to columns [from, to]. */
+export function cropSegment(image: InkImage, labels: Int32Array, segment: Segment, from = segment.x0, to = segment.x1): InkImage {
+  const width = to - from + 1, height = segment.y1 - segment.y0 + 1;
+  const ink = new Float32Array(width * height);
+  const own = new Set(segment.labels);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const p = (segment.y0 + y) * image.width + from + x;
+      // Anti-aliased fringe (below the stroke threshold, label 0) stays if it touches our columns.
+      if (own.has(labels[p]) || (labels[p] === 0 && image.ink[p] > 0)) ink[y * width + x] = image.ink[p];
+    }
+  }
+  return { width, height, ink };
+}
