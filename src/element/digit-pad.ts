@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { getDefaultModel, recognize as recognizeImage, type RecognizeResult } from '../recognize.js';
@@ -15,6 +15,8 @@ import { FormControlElement } from './form-control.js';
 import { parseStrokes, serializeStrokes } from './strokes.js';
 
 const DEFAULT_DELAY = 400;
+/** An ×: fits beside the status on pads as small as a PIN digit, where a word would wrap. */
+const clearIcon = svg`<svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true"><path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/></svg>`;
 const DEFAULT_MIN_CONFIDENCE = 0.5;
 /** toImageData() size for a pad that is not laid out (display: none, detached). */
 const FALLBACK_SIZE = 280;
@@ -40,7 +42,7 @@ const FALLBACK_SIZE = 280;
  * @csspart pad - The drawing surface frame (border, background, radius).
  * @csspart canvas - The canvas strokes are drawn on (focusable).
  * @csspart placeholder - The hint shown on an empty pad.
- * @csspart clear-button - The Clear button in the pad's corner.
+ * @csspart clear-button - The × button that clears the pad (beside the status line).
  * @csspart status - The live region with the recognised digit or the "No digit" state.
  * @csspart candidates - The list of the three most likely digits.
  * @csspart candidate - One candidate: digit, probability and bar.
@@ -53,7 +55,6 @@ const FALLBACK_SIZE = 280;
  * @cssprop [--digit-pad-accent=#2f6fde] - Focus ring and probability bars.
  * @cssprop [--digit-pad-muted=#5b6272] - Secondary text (placeholder, percentages).
  * @cssprop [--digit-pad-text=inherit] - Main text colour.
- * @cssprop [--digit-pad-guide=rgb(0 0 0 / 0.07)] - The faint baseline; `transparent` hides it.
  * @cssprop [--digit-pad-aspect-ratio=1] - Pad shape; the pad's width follows the element's width.
  */
 export class DigitPad extends FormControlElement {
@@ -204,12 +205,13 @@ export class DigitPad extends FormControlElement {
         ${empty && this.placeholder
           ? html`<span part="placeholder" class="placeholder" aria-hidden="true">${this.placeholder}</span>`
           : nothing}
-        <button part="clear-button" class="clear" type="button" ?disabled=${disabled || empty} @click=${this._onClearClick}>Clear</button>
       </div>
       <div class="footer">
         ${statusTemplate(this._state, this._result)}
-        ${this.hideCandidates ? nothing : candidatesTemplate(shownResult)}
+        <button part="clear-button" class="clear" type="button" title="Clear (Esc)" aria-label="Clear drawing"
+          ?disabled=${disabled || empty} @click=${this._onClearClick}>${clearIcon}</button>
       </div>
+      ${this.hideCandidates ? nothing : candidatesTemplate(shownResult)}
       <span id="hint" hidden>Draw one digit with a mouse, pen or finger. Escape clears, Control+Z undoes the last stroke.</span>
     </div>`;
   }

@@ -12,7 +12,6 @@ export const padStyles = css`
     --_radius: var(--digit-pad-radius, 12px);
     --_accent: var(--digit-pad-accent, #2f6fde);
     --_muted: var(--digit-pad-muted, #5b6272);
-    --_guide: var(--digit-pad-guide, rgb(0 0 0 / 0.07));
     display: inline-block;
     vertical-align: top;
     width: 12.5rem;
@@ -30,7 +29,6 @@ export const padStyles = css`
       --_border: var(--digit-pad-border, 1px solid #3a404d);
       --_accent: var(--digit-pad-accent, #78a6ff);
       --_muted: var(--digit-pad-muted, #a3aab8);
-      --_guide: var(--digit-pad-guide, rgb(255 255 255 / 0.08));
     }
   }
   :host([hidden]) {
@@ -43,11 +41,6 @@ export const padStyles = css`
     border-radius: var(--_radius);
     background: var(--_background);
     overflow: hidden;
-    /* A faint baseline helps people size and place the digit, like ruled paper. */
-    background-image: linear-gradient(var(--_guide), var(--_guide));
-    background-size: 70% 1px;
-    background-position: 50% 82%;
-    background-repeat: no-repeat;
   }
   canvas {
     position: absolute;
@@ -80,15 +73,17 @@ export const padStyles = css`
     font-size: 0.95em;
   }
   .clear {
-    position: absolute;
-    top: 6px;
-    right: 6px;
+    flex: none;
+    margin-left: auto;
+    display: grid;
+    place-items: center;
+    width: 1.9em;
+    height: 1.9em;
+    padding: 0;
     font: inherit;
-    font-size: 0.8em;
-    padding: 0.2em 0.7em;
-    border-radius: 999px;
+    border-radius: 50%;
     border: 1px solid color-mix(in srgb, var(--_muted) 45%, transparent);
-    background: color-mix(in srgb, var(--_background) 85%, transparent);
+    background: transparent;
     color: var(--_muted);
     cursor: pointer;
   }
@@ -100,12 +95,16 @@ export const padStyles = css`
     outline: 2px solid var(--_accent);
     outline-offset: 1px;
   }
+  /* Hidden rather than removed so the footer keeps its height when the pad empties. */
   .clear:disabled {
     visibility: hidden;
   }
   .footer {
+    display: flex;
+    align-items: center;
+    gap: 0.2em 0.5em;
     margin-top: 0.45em;
-    min-height: 1.4em;
+    min-height: 2em;
   }
   .status {
     display: flex;
@@ -164,6 +163,21 @@ export const padStyles = css`
     width: calc(var(--p) * 100%);
     background: var(--_accent);
     border-radius: inherit;
+  }
+  /* Small pads (a PIN digit) get the terse status: the pad's own width decides, not the viewport's. */
+  .root {
+    container-type: inline-size;
+  }
+  .short {
+    display: none;
+  }
+  @container (max-width: 8.5rem) {
+    .status > .long {
+      display: none;
+    }
+    .status > .short {
+      display: inline;
+    }
   }
   .visually-hidden {
     position: absolute;
