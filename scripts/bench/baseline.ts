@@ -42,7 +42,7 @@ export function predictNormalized(model: ReturnType<typeof layersBaseline>, digi
 
 /** The usual TF.js demo route for one raw MNIST digit (28×28 bytes, light on dark): /255 → predict. */
 export function predictMnistBytes(model: ReturnType<typeof layersBaseline>, bytes: Uint8Array): Float32Array {
-  const out = tf.tidy(() => model.predict(tf.tensor4d(bytes, [1, 28, 28, 1], 'float32').div(255)) as tf.Tensor);
+  const out = tf.tidy(() => model.predict(tf.div(tf.tensor4d(bytes, [1, 28, 28, 1], 'float32'), 255)) as tf.Tensor);
   const values = out.dataSync() as Float32Array;
   out.dispose();
   return values;
@@ -58,7 +58,7 @@ export function predictCanvasRgba(model: ReturnType<typeof layersBaseline>, imag
     const rgba = tf.tensor3d(image.data, [image.height, image.width, 4], 'int32');
     const gray = tf.mean(tf.slice(rgba, [0, 0, 0], [-1, -1, 3]), 2, true) as tf.Tensor3D;
     const small = tf.image.resizeBilinear(gray, [28, 28]);
-    const x = tf.div(tf.sub(255, small), 255).expandDims(0);
+    const x = tf.expandDims(tf.div(tf.sub(255, small), 255), 0);
     return model.predict(x) as tf.Tensor;
   });
   const values = out.dataSync() as Float32Array;
