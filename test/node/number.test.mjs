@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sdk, mnistDigit } from './helpers.mjs';
+
+const { recognizeNumber, DigitPadError } = sdk;
+
+/** Test-set indices of clear examples of each digit (first occurrences the model reads right). */
+const firstOf = {};
+for (let i = 0; Object.keys(firstOf).length < 10; i++) {
+  const { label } = mnistDigit(i);
+  if (!(label in firstOf)) firstOf[label] = i;
+}
+
+/** Lays MNIST test digits in a row on a black canvas; `gap` < 0 makes neighbours overlap. */
+function row(indices, gap) {
+  const width = 8 + indices.length * 28 + (indices.length - 1) * gap + 8, height = 44;
+  const data = new Uint8Array(width * height);
+  indices.forEach((index, k) => {
+    const digit = mnistDigit(index).image.data;
+    const left = 8 + k * (28 + gap);
+    for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) {
+      const p = (8 + y) * width + left + x;
+      data[p] = Math.max(data[p], digit[y * 28 + x]);
+    }
+  });
+  return { width, height, data };
+}
+
+const digitsOf = (text) => [...text].map((c) => firstOf[c]);
+
+test('reads separated numbers and reports a box per digit', async () => {
+  for (const text of ['2026', '7', '31', '4004', '958']) {
+    const result = await recognizeNumber(row(digitsOf(text), 0));
+    assert.equal(result.value, text);
+    assert.equal(result.digits.length, text.length);
+    result.digits.reduce((previousRight, d) => {
+      assert.ok(d.box.x >= previousRight - 1, 'boxes go left to right');
+      assert.ok(d.confidence > 0 && d.confidence <= 1);
+      return d.box.x + d.box.width;
+    }, 0);
+  }
+});
+
+test('splits touching and overlapping digits', async () => {
+  // MNIST digits have ~4 px of margin each side: a gap of -8 makes their strokes touch or overlap.
+  for (const [text, gap] of [['2026', -9], ['31', -10], ['4004', -8], ['58', -9]]) {
+    assert.equal((await recognizeNumber(row(digitsOf(text), gap))).value, text, `${text} at gap ${gap}`);
+  }
+});
+
+test('merges the pieces of a broken digit', async () => {
+  for (const text of ['4', '5', '7']) {
+    const image = row(digitsOf(text), 0);
+    // Erase a horizontal band through the middle of the digit so it falls apart into blobs.
+    for (let y = 21; y <= 22; y++) image.data.fill(0, y * image.width, (y + 1) * image.width);
+    const result = await recognizeNumber(image);
+    assert.equal(result.value.length, 1, `${text} broken apart was read as ${result.value}`);
+  }
+});
+
+test('an empty image gives an empty value', async () => {
+  const result = await recognizeNumber({ width: 120, height: 40, data: new Uint8Array(4800) });
+  assert.equal(result.value, '');
+  assert.deepEqual(result.digits, []);
+});
+
+test('with strokes, digits are grouped by stroke', async () => {
+  const strokes = [
+    [[30, 20], [30, 100]], // 1
+    [[70, 20], [120, 20], [85, 100]], // 7
+    [[150, 20], [150, 60], [190, 60]], [[180, 20], [180, 100]], // 4 in two strokes
+  ];
+  const image = { width: 220, height: 120, data: new Uint8Array(220 * 120) };
+  const result = await recognizeNumber(image, { strokes, strokeWidth: 8 });
+  assert.equal(result.value, '174');
+  assert.equal(result.digits[2].box.x <= 150 - 4, true);
+});
+
+test('bad input and options are refused with typed errors', async () => {
+  for (const [input, options, code] of [
+    [null, undefined, 'INVALID_INPUT'],
+    [{ width: 10, height: 10, data: new Uint8Array(5) }, undefined, 'INVALID_IMAGE_DATA'],
+    [{ width: 10, height: 10, data: new Uint8Array(100) }, { maxDigits: 0 }, 'INVALID_OPTION'],
+    [{ width: 10, height: 10, data: new Uint8Array(100) }, { strokes: 'abc' }, 'INVALID_OPTION'],
+  ]) {
+    const error = await recognizeNumber(input, options).then(() => null, (e) => e);
+    assert.ok(error instanceof DigitPadError, String(error));
+    assert.equal(error.code, code);
+  }
+});
