@@ -10,6 +10,15 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.map': 'application/json', '.bin': 'application/octet-stream',
 };
 
+/**
+ * A strict policy for every page: no inline or eval'd script (only 'wasm-unsafe-eval', which
+ * WebAssembly compilation needs), nothing from other origins. The demo is built to run under it.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'", "connect-src 'self'",
+  "img-src 'self' data: blob:", "style-src 'self' 'unsafe-inline'", "object-src 'none'", "base-uri 'none'", "form-action 'self'",
+].join('; ');
+
 export function startServer(port = Number(process.env.PORT ?? 8000), host = '127.0.0.1') {
   const server = createServer(async (request, response) => {
     try {
@@ -18,7 +27,12 @@ export function startServer(port = Number(process.env.PORT ?? 8000), host = '127
       if (!file.startsWith(root)) throw Object.assign(new Error('outside root'), { code: 'ENOENT' });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+      });
       response.end(body);
     } catch (error) {
       response.writeHead(error.code === 'ENOENT' || error.code === 'EISDIR' ? 404 : 500, { 'content-type': 'text/plain' });

@@ -84,20 +84,36 @@ test('minConfidence turns a low-confidence guess into an honest null', async () 
   assert.deepEqual(doubtful.probabilities, sure.probabilities);
 });
 
-test('no tensor leaks: the tensor count after 1,000 calls equals the count after 1', async () => {
+test('no tensor leaks: the tensor count after 10,000 calls equals the count after 1', async () => {
   const { image } = mnistDigit(3);
   await recognize(image);
   const after1 = tf.memory().numTensors;
-  for (let i = 0; i < 1000; i++) {
+  for (let i = 0; i < 10_000; i++) {
     await recognize(i % 10 === 0 ? { width: 28, height: 28, data: new Uint8Array(784) } : mnistDigit(i).image);
     if (i % 100 === 0) await recognize({ width: 0, height: 1, data: new Uint8Array(0) }).catch(() => {});
+    if (i % 1000 === 0) await sdk.recognizeBatch([mnistDigit(i).image, mnistDigit(i + 1).image]);
   }
   assert.equal(tf.memory().numTensors, after1);
 });
 
-test('concurrent calls each get the answer they would get alone', async () => {
+test('500 overlapping calls each get the answer they would get alone', async () => {
   const alone = [];
-  for (let i = 0; i < 100; i++) alone.push((await recognize(mnistDigit(i).image)).probabilities);
-  const together = await Promise.all(Array.from({ length: 100 }, (_, i) => recognize(mnistDigit(i).image)));
+  for (let i = 0; i < 500; i++) alone.push((await recognize(mnistDigit(i).image)).probabilities);
+  const together = await Promise.all(Array.from({ length: 500 }, (_, i) => recognize(mnistDigit(i).image)));
   together.forEach((r, i) => assert.deepEqual(r.probabilities, alone[i]));
+});
+
+test('recognizeBatch() gives the same answers as one call per image, with empty ones in place', async () => {
+  const images = Array.from({ length: 300 }, (_, i) => (i % 50 === 7 ? { width: 28, height: 28, data: new Uint8Array(784) } : mnistDigit(i).image));
+  const batch = await sdk.recognizeBatch(images);
+  assert.equal(batch.length, 300);
+  for (let i = 0; i < 300; i++) {
+    const single = await recognize(images[i]);
+    assert.equal(batch[i].digit, single.digit);
+    assert.equal(batch[i].status, single.status);
+    for (let k = 0; k < 10; k++) assert.ok(Math.abs(batch[i].probabilities[k] - single.probabilities[k]) < 1e-5);
+  }
+  const error = await sdk.recognizeBatch([mnistDigit(0).image, { width: 1, height: 1, data: new Uint8Array(2) }]).then(() => null, (e) => e);
+  assert.equal(error.code, 'INVALID_IMAGE_DATA');
+  assert.match(error.message, /images\[1\]/);
 });

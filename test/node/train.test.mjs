@@ -168,3 +168,35 @@ test('accepts async iterables and { images, labels } typed arrays', async () => 
   assert.equal(fromArrays.manifest.training.samples, 60);
   for (const m of [fromStream, fromArrays]) m.dispose();
 });
+
+test('recognize() during train() gets exactly the answer it gets alone', async () => {
+  const probes = Array.from({ length: 50 }, (_, i) => mnistDigit(100 + i).image);
+  const alone = [];
+  for (const image of probes) alone.push((await recognize(image)).probabilities);
+  const during = [];
+  let stop = false;
+  const recognizing = (async () => {
+    for (let round = 0; !stop; round++) {
+      const k = round % probes.length;
+      during.push([k, (await recognize(probes[k])).probabilities]);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  })();
+  const model = await train(asLetters(400), { classNames: LETTERS, from: 'scratch', epochs: 2 });
+  stop = true;
+  await recognizing;
+  assert.ok(during.length >= 20, `only ${during.length} recognitions overlapped training`);
+  for (const [k, probabilities] of during) assert.deepEqual(probabilities, alone[k]);
+  model.dispose();
+});
+
+test('20 fine-tunes in a row leak no tensors', async () => {
+  const samples = Array.from({ length: 20 }, (_, i) => mnistTrainDigit(i));
+  await recognize(samples[0].image);
+  const before = tf.memory().numTensors;
+  for (let i = 0; i < 20; i++) {
+    const model = await train(samples, { epochs: 1, seed: i + 1 });
+    model.dispose();
+  }
+  assert.equal(tf.memory().numTensors, before);
+});
