@@ -4,9 +4,9 @@ import { classMap } from 'lit/directives/class-map.js';
 import { getDefaultModel, recognize as recognizeImage, type RecognizeResult } from '../recognize.js';
 import { padEvent } from './events.js';
 import { checkedNumber, numberAttribute, warnOnce } from './options.js';
-import { StrokeInput } from './stroke-input.js';
+import { DrawingSurface } from './drawing-surface.js';
 import {
-  DEFAULT_STROKE_WIDTH, StrokeCanvas, parseStrokeWidth, strokesToImageData,
+  DEFAULT_STROKE_WIDTH, parseStrokeWidth, strokesToImageData,
   type Stroke, type StrokePoint, type StrokeWidth,
 } from './stroke-renderer.js';
 import { candidatesTemplate, statusTemplate, type PadState } from './status-view.js';
@@ -66,9 +66,9 @@ export class DigitPad extends FormControlElement {
   /** Hint shown on an empty pad. */
   @property() placeholder = 'Write a digit';
   /** Milliseconds of pause after the last stroke before recognition runs (0–60000). */
-  @property({ converter: numberAttribute }) delay: number = DEFAULT_DELAY;
+  @property({ converter: numberAttribute }) delay: number = 400; // = DEFAULT_DELAY, literal for the manifest
   /** Below this probability (0–1) the pad reports "can't read" and `value` stays empty. */
-  @property({ attribute: 'min-confidence', converter: numberAttribute }) minConfidence: number = DEFAULT_MIN_CONFIDENCE;
+  @property({ attribute: 'min-confidence', converter: numberAttribute }) minConfidence: number = 0.5; // = DEFAULT_MIN_CONFIDENCE
   /** Ink width: a number or `6%` (percent of the pad's shorter side) or `14px`. Overrides `--digit-pad-stroke-width`. */
   @property({ attribute: 'stroke-width' }) strokeWidth?: string | number;
   /** Hides the top-3 candidate list. */
@@ -82,13 +82,8 @@ export class DigitPad extends FormControlElement {
   @state() private _state: PadState = 'empty';
   @query('canvas') private _canvasEl!: HTMLCanvasElement;
 
-  private _surface: StrokeCanvas | null = null;
-  private _input: StrokeInput | null = null;
-  private _resizeObserver: ResizeObserver | null = null;
-  private _colorScheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
   private _active: Stroke | null = null;
   private _timer: ReturnType<typeof setTimeout> | undefined;
-  private _frame = 0;
   /** Bumped on every change to the drawing; a recognition started before a bump is stale. */
   private _revision = 0;
   /** The pending change came from the user, so its outcome fires `input`/`change`. */
@@ -96,6 +91,17 @@ export class DigitPad extends FormControlElement {
   private _delayMs = DEFAULT_DELAY;
   private _minConfidence = DEFAULT_MIN_CONFIDENCE;
   private _strokeWidthAttr: StrokeWidth | null = null;
+  private readonly _surface = new DrawingSurface(this, {
+    canvas: () => this.renderRoot?.querySelector('canvas') ?? null,
+    strokes: () => this._strokes,
+    strokeWidth: () => this._strokeWidth(),
+    input: {
+      enabled: () => !this._isDisabled,
+      start: (point) => this._startStroke(point),
+      extend: (points) => this._extendStroke(points),
+      end: () => this._endStroke(),
+    },
+  });
 
   /** The recognised digit as a string, '' when there is none. Only '' can be assigned (it clears), as with file inputs. */
   get value(): string {
@@ -153,21 +159,13 @@ export class DigitPad extends FormControlElement {
 
   /** The drawing as dark ink on white at the pad's CSS size: what recognition reads, whatever the theme. */
   toImageData(): ImageData {
-    const size = this._surface?.size;
-    const [width, height] = size && size.width > 0 && size.height > 0 ? [size.width, size.height] : [FALLBACK_SIZE, FALLBACK_SIZE];
+    const size = this._surface.size;
+    const [width, height] = size.width > 0 && size.height > 0 ? [size.width, size.height] : [FALLBACK_SIZE, FALLBACK_SIZE];
     return strokesToImageData(this._strokes, width, height, this._strokeWidth());
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._colorScheme?.addEventListener('change', this._paint);
-    if (this._canvasEl) this._attach(); // re-inserted after a move in the DOM
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._colorScheme?.removeEventListener('change', this._paint);
-    this._detach();
     clearTimeout(this._timer);
   }
 
@@ -184,12 +182,8 @@ export class DigitPad extends FormControlElement {
     }
   }
 
-  protected override firstUpdated(): void {
-    this._attach();
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('strokeWidth')) this._paint();
+    if (changed.has('strokeWidth')) this._surface.paint();
     this._syncForm();
   }
 
@@ -226,7 +220,7 @@ export class DigitPad extends FormControlElement {
     this._result = null;
     this._state = 'empty';
     this._syncForm();
-    this._paint();
+    this._surface.paint();
   }
 
   /** Back/forward navigation and autofill hand back the strokes saved with the form value; redraw and re-read them. */
@@ -243,39 +237,6 @@ export class DigitPad extends FormControlElement {
     return this.label || this.hostAriaLabel || this._labelText || 'Handwritten digit';
   }
 
-  private _attach(): void {
-    this._surface ??= new StrokeCanvas(this._canvasEl);
-    this._input ??= new StrokeInput(this._canvasEl, {
-      enabled: () => !this._isDisabled,
-      start: (point) => this._startStroke(point),
-      extend: (points) => this._extendStroke(points),
-      end: () => this._endStroke(),
-    });
-    this._input.connect();
-    this._resizeObserver = new ResizeObserver(this._onResize);
-    try {
-      // Device-pixel sizes keep the canvas crisp at fractional zoom and devicePixelRatio.
-      this._resizeObserver.observe(this._canvasEl, { box: 'device-pixel-content-box' });
-    } catch {
-      this._resizeObserver.observe(this._canvasEl);
-    }
-  }
-
-  private _detach(): void {
-    this._input?.disconnect();
-    this._resizeObserver?.disconnect();
-    this._resizeObserver = null;
-    cancelAnimationFrame(this._frame);
-  }
-
-  private _onResize = (entries: ResizeObserverEntry[]): void => {
-    const entry = entries[entries.length - 1];
-    const box = entry.contentBoxSize?.[0];
-    const device = entry.devicePixelContentBoxSize?.[0];
-    this._surface?.resize(box?.inlineSize ?? entry.contentRect.width, box?.blockSize ?? entry.contentRect.height, device?.inlineSize, device?.blockSize);
-    this._paint();
-  };
-
   private _startStroke(point: StrokePoint): void {
     clearTimeout(this._timer);
     this._revision++;
@@ -285,13 +246,13 @@ export class DigitPad extends FormControlElement {
     this._state = 'pending';
     this._canvasEl.focus({ preventScroll: true });
     getDefaultModel().catch(() => {}); // warm up while the user writes; failures surface on recognition
-    this._requestPaint();
+    this._surface.requestPaint();
   }
 
   private _extendStroke(points: StrokePoint[]): void {
     if (!this._active) return;
     this._active.push(...points);
-    this._requestPaint();
+    this._surface.requestPaint();
   }
 
   private _endStroke(): void {
@@ -308,7 +269,7 @@ export class DigitPad extends FormControlElement {
     this._revision++;
     this._active = null;
     this._strokes = strokes;
-    this._paint();
+    this._surface.paint();
     if (strokes.length > 0) {
       this._userEdit ||= user;
       this._state = 'pending';
@@ -379,19 +340,6 @@ export class DigitPad extends FormControlElement {
   private _onClearClick = (): void => {
     this._setStrokes([], true);
     this._canvasEl.focus(); // the button hides once the pad is empty; keep focus on the pad
-  };
-
-  private _requestPaint(): void {
-    if (this._frame) return;
-    this._frame = requestAnimationFrame(() => {
-      this._frame = 0;
-      this._paint();
-    });
-  }
-
-  private _paint = (): void => {
-    if (!this._surface || !this._canvasEl) return;
-    this._surface.render(this._strokes, this._strokeWidth(), getComputedStyle(this._canvasEl).color);
   };
 
   /** The `stroke-width` attribute, else `--digit-pad-stroke-width`, else 6% of the shorter side. */

@@ -4,6 +4,8 @@ import { property, state } from 'lit/decorators.js';
 /**
  * The form-associated plumbing every custom control needs (ElementInternals, `name`, validity
  * API, disabled from a `<fieldset>`), kept apart so the pad class is about drawing and reading.
+ *
+ * @attr {string} name - Form field name; the value is submitted under it.
  */
 export class FormControlElement extends LitElement {
   /** Lets the element submit with forms, validate, reset and restore like a native control. */

@@ -97,6 +97,43 @@ describe('<digit-pad> as a drop-in element', () => {
     expect((await pad.recognize()).digit).to.equal(4);
   });
 
+  it('keeps working after being moved to another place in the document', async () => {
+    const pad = await makePad({ delay: 20 });
+    const box = document.createElement('div');
+    document.body.append(box);
+    box.append(pad); // disconnect + connect
+    await sleep(50);
+    drawOn(pad, DIGITS[7].plain);
+    expect((await nextEvent(pad, 'digit-recognized')).detail.digit).to.equal(7);
+    box.remove();
+  });
+
+  it('value is read-only except for clearing, like a file input', async () => {
+    const pad = await makePad({ delay: 20 });
+    drawOn(pad, DIGITS[1]['single stroke']);
+    await nextEvent(pad, 'digit-recognized');
+    const warn = console.warn;
+    const warnings = [];
+    console.warn = (message) => warnings.push(message);
+    try {
+      pad.value = '5';
+    } finally {
+      console.warn = warn;
+    }
+    expect(pad.value).to.equal('1');
+    expect(warnings).to.have.length(1);
+    pad.value = '';
+    expect(pad.value).to.equal('');
+    expect(pad.strokes).to.deep.equal([]);
+  });
+
+  it('rejects malformed strokes with a TypeError that says what was expected', async () => {
+    const pad = await makePad();
+    expect(() => { pad.strokes = [[{ x: 0.1 }]]; }).to.throw(TypeError, /strokes\[0\]\[0\] must be \{ x, y \}/);
+    expect(() => { pad.strokes = 'a 7'; }).to.throw(TypeError, /array/);
+    expect(pad.strokes).to.deep.equal([]);
+  });
+
   it('draws with pen and touch, ignores a second finger and the right mouse button', async () => {
     const pad = await makePad({ delay: 60000 });
     drawOn(pad, DIGITS[7].plain, { pointerType: 'pen', pointerId: 7 });
