@@ -55,6 +55,8 @@ const FALLBACK_SIZE = 280;
  * @cssprop [--digit-pad-accent=#2f6fde] - Focus ring and probability bars.
  * @cssprop [--digit-pad-muted=#5b6272] - Secondary text (placeholder, percentages).
  * @cssprop [--digit-pad-text=inherit] - Main text colour.
+ * @cssprop [--digit-pad-warning=#a35200] - The "can't read that" status.
+ * @cssprop [--digit-pad-error=#c0262d] - The "recognition unavailable" status.
  * @cssprop [--digit-pad-aspect-ratio=1] - Pad shape; the pad's width follows the element's width.
  */
 export class DigitPad extends FormControlElement {

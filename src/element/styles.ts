@@ -12,6 +12,8 @@ export const padStyles = css`
     --_radius: var(--digit-pad-radius, 12px);
     --_accent: var(--digit-pad-accent, #2f6fde);
     --_muted: var(--digit-pad-muted, #5b6272);
+    --_warning: var(--digit-pad-warning, #a35200);
+    --_error: var(--digit-pad-error, #c0262d);
     display: inline-block;
     vertical-align: top;
     width: 12.5rem;
@@ -29,6 +31,8 @@ export const padStyles = css`
       --_border: var(--digit-pad-border, 1px solid #3a404d);
       --_accent: var(--digit-pad-accent, #78a6ff);
       --_muted: var(--digit-pad-muted, #a3aab8);
+      --_warning: var(--digit-pad-warning, #ffb366);
+      --_error: var(--digit-pad-error, #ff8a8f);
     }
   }
   :host([hidden]) {
@@ -121,10 +125,10 @@ export const padStyles = css`
     font-variant-numeric: tabular-nums;
   }
   .status.uncertain > span {
-    color: var(--digit-pad-warning, #b35900);
+    color: var(--_warning);
   }
   .status.error > span {
-    color: var(--digit-pad-error, #c0262d);
+    color: var(--_error);
   }
   .candidates {
     list-style: none;
