@@ -49,6 +49,14 @@ if (config === 'wasm-simd' || config === 'wasm' || config === 'cpu') {
   if (first.backend !== config) throw new Error(`asked for ${config}, got ${first.backend}`);
   out.digit28 = await time(ours.digit28, RUNS);
   out.canvas280 = await time(ours.canvas280, RUNS);
+  // Breakdown: preprocessing alone, and the network alone (Network.predict on preprocessed digits).
+  const model = await sdk.getDefaultModel();
+  const pre = digits.map((d) => sdk.preprocess(d)!);
+  out.parts = {
+    preprocess28: await time((i) => sdk.preprocess(digits[i % digits.length]), RUNS),
+    preprocess280: await time((i) => sdk.preprocess(canvases[i % canvases.length]), RUNS),
+    networkOnly: await time((i) => model.network.predict(pre[i % pre.length], 1), RUNS),
+  };
   // recognizeBatch: 1,024 digits per call.
   const batch = Array.from({ length: 1024 }, (_, i) => mnistImage(test, 100 + i));
   const b = await time(() => sdk.recognizeBatch(batch), { warmup: 1, runs: quick ? 2 : config === 'cpu' ? 3 : 5, perCall: 1024 });
@@ -89,6 +97,8 @@ if (config === 'wasm-simd' || config === 'wasm' || config === 'cpu') {
   };
   out.digit28 = await time(base.digit28, RUNS);
   out.canvas280 = await time(base.canvas280, RUNS);
+  const pre = digits.map((d) => sdk.preprocess(d)!);
+  out.parts = { networkOnly: await time((i) => predictNormalized(layers, pre[i % pre.length], 1), RUNS) };
   out.oursSameProcess = { digit28: await time(ours.digit28, RUNS), canvas280: await time(ours.canvas280, RUNS) };
   const batch = new Float32Array(1024 * 784);
   for (let i = 0; i < 1024; i++) batch.set(sdk.preprocess(mnistImage(test, 100 + i))!, i * 784);

@@ -1,0 +1,378 @@
+/**
+ * `npm run bench` (= npm run build && tsx scripts/bench.ts): digit-pad inference speed in Node and in
+ * headless Chromium, in one run, against the tfjs-layers `model.predict` of the same network and
+ * weights. Writes bench/results.json and prints a table with the targets of issue 6 (reported, never asserted).
+ *
+ *   npx tsx scripts/bench.ts [--quick] [--skip-node] [--skip-chromium] [--out bench/results.json]
+ *
+ * Node: each configuration runs in its own child process (scripts/bench/node-child.ts); the backend is
+ * global per process. Chromium: bench/page.html and bench/layers.html over scripts/serve.mjs, one
+ * fresh incognito context per configuration (and per cold start).
+ */
+import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, posix, resolve } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { median, round, topSelfTime } from '../bench/stats.js';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    'skip-node': { type: 'boolean', default: false },
+    'skip-chromium': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench/results.json' },
+    'cold-runs': { type: 'string', default: '5' },
+  },
+});
+const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
+process.chdir(root);
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'];
+const TARGETS = { digitMs: 0.5, canvasMs: 2, speedup: 2, coldStartMs: 300, sdkGzipBytes: 120_000 };
+const started = Date.now();
+const log = (message: string) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}`);
+
+if (!existsSync('dist/digit-pad-sdk.js') || !existsSync('dist/index.node.js')) {
+  console.error('dist/ is missing: run `npm run build` first (or `npm run bench`, which builds).');
+  process.exit(1);
+}
+
+const results: Record<string, any> = {
+  date: new Date().toISOString(),
+  command: `tsx scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(),
+  quick: args.quick,
+  machine: await machine(),
+  weights: weightsInfo(),
+  targets: TARGETS,
+};
+if (results.weights.distMatchesWeights === false) log('WARNING: dist/weights differs from weights/: run `npm run build` (the SDK reads dist/weights).');
+if (results.machine.trainingRunning) log('WARNING: a training process is running; timings are noisy.');
+
+results.inferenceJsGzipBytes = bundleSizes();
+log(`bundle sizes: SDK ${results.inferenceJsGzipBytes.sdk.gzipBytes} B gzip, element ${results.inferenceJsGzipBytes.element.gzipBytes} B gzip`);
+
+if (!args['skip-node']) results.node = await nodeBench();
+if (!args['skip-chromium']) results.chromium = await chromiumBench();
+results.machine.trainingRunningAtEnd = await trainingRunning();
+results.machine.loadavgAtEnd = loadavg().map((x) => round(x, 2));
+
+// Headline figures (also inside node/chromium).
+results.coldStartMs = results.chromium?.coldStartMs ?? null;
+results.speedupVsLayers = { node: results.node?.speedupVsLayers ?? null, chromium: results.chromium?.speedupVsLayers ?? null };
+results.batchDigitsPerSecond = { node: results.node?.backends['wasm-simd']?.batchDigitsPerSecond ?? null, chromium: results.chromium?.backends['wasm-simd']?.batchDigitsPerSecond ?? null };
+results.trainSamplesPerSecond = { node: results.node?.trainSamplesPerSecond ?? null, chromium: results.chromium?.trainSamplesPerSecond ?? null };
+results.layersAgreement = results.node?.agreement ? { agree: results.node.agreement.agree, of: results.node.agreement.digits } : null;
+results.targetsMet = targets(results);
+results.notes = notes(results);
+results.seconds = round((Date.now() - started) / 1000, 1);
+
+mkdirSync(dirname(args.out!), { recursive: true });
+writeFileSync(args.out!, `${JSON.stringify(results, null, 2)}\n`);
+console.log(table(results));
+log(`wrote ${args.out} in ${results.seconds} s`);
+
+// ───────────────────────────── machine, weights, bundle sizes ─────────────────────────────
+
+async function machine() {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const model = /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model;
+  const chromium = await promisify(execFile)(CHROMIUM, ['--version']).then((r) => r.stdout.trim(), () => 'unknown');
+  return {
+    cpuModel: model, cores: cpus().length, node: process.version, chromium, platform: `${process.platform} ${process.arch}`,
+    loadavgAtStart: loadavg().map((x) => round(x, 2)), trainingRunning: await trainingRunning(),
+  };
+}
+
+async function trainingRunning(): Promise<boolean> {
+  return promisify(execFile)('pgrep', ['-f', 'scripts/train.ts']).then((r) => r.stdout.trim().length > 0, () => false);
+}
+
+function weightsInfo() {
+  const sha = (path: string) => (existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : null);
+  const manifest = JSON.parse(readFileSync('dist/weights/digits.json', 'utf8'));
+  return {
+    manifest: 'dist/weights/digits.json', sha256: sha('dist/weights/digits.bin'),
+    distMatchesWeights: sha('dist/weights/digits.bin') === sha('weights/digits.bin') && sha('dist/weights/digits.json') === sha('weights/digits.json'),
+    trainingData: manifest.training?.data ?? null, trainingEpochs: manifest.training?.epochs ?? null,
+    evaluation: manifest.evaluation ?? manifest.eval ?? null,
+  };
+}
+
+/**
+ * JS a page loads to recognise: the entry plus every chunk reachable through static `import`/`export … from`
+ * (rollup's ES output), not through `import()` (the lazy cpu-backend and training chunks).
+ */
+function bundleSizes() {
+  const closure = (entry: string) => {
+    const files: string[] = [];
+    const lazy = new Set<string>();
+    const queue = [entry];
+    while (queue.length) {
+      const file = queue.shift()!;
+      if (files.includes(file)) continue;
+      files.push(file);
+      const code = readFileSync(file, 'utf8');
+      const staticRe = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g;
+      for (const m of code.matchAll(staticRe)) queue.push(posix.join(posix.dirname(file), m[1]));
+      for (const m of code.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) lazy.add(posix.join(posix.dirname(file), m[1]));
+    }
+    const sizes = files.map((f) => {
+      const bytes = readFileSync(f);
+      return { file: f, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+    });
+    // gzip of each file as served (one response each), summed.
+    return {
+      entry, files: sizes, bytes: sizes.reduce((a, s) => a + s.bytes, 0), gzipBytes: sizes.reduce((a, s) => a + s.gzipBytes, 0),
+      lazyChunks: [...lazy].filter((f) => !files.includes(f)),
+    };
+  };
+  const wasm = readFileSync('dist/tfjs-backend-wasm-simd.wasm');
+  return {
+    method: 'static import closure through dist chunks, each file gzip -9, summed; dynamically imported chunks excluded',
+    sdk: closure('dist/digit-pad-sdk.js'),
+    element: closure('dist/digit-pad.js'),
+    wasmSimd: { file: 'dist/tfjs-backend-wasm-simd.wasm', bytes: wasm.length, gzipBytes: gzipSync(wasm, { level: 9 }).length },
+  };
+}
+
+// ───────────────────────────── Node ─────────────────────────────
+
+async function nodeChild(config: string): Promise<any> {
+  const dir = mkdtempSync(join(tmpdir(), 'digit-pad-bench-'));
+  const outFile = join(dir, `${config}.json`);
+  const argv = ['--expose-gc', '--import', 'tsx', 'scripts/bench/node-child.ts', config, outFile, ...(args.quick ? ['--quick'] : [])];
+  const t0 = Date.now();
+  const stderr = await new Promise<string>((resolvePromise, reject) => {
+    const child = spawn(process.execPath, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) resolvePromise(err);
+      // emscripten prints whole minified source lines with errors: keep the readable lines only.
+      else reject(new Error(`Node bench '${config}' exited ${code}:\n${err.split('\n').filter((l) => l.length < 400).slice(-25).join('\n')}`));
+    });
+  });
+  const result = JSON.parse(readFileSync(outFile, 'utf8'));
+  rmSync(dir, { recursive: true, force: true });
+  log(`node ${config}: ${((Date.now() - t0) / 1000).toFixed(1)} s${stderr.trim() ? ` (stderr: ${stderr.trim().split('\n')[0].slice(0, 120)})` : ''}`);
+  return result;
+}
+
+async function nodeBench() {
+  const backends: Record<string, any> = {};
+  const runs: Record<string, any> = {};
+  for (const config of ['wasm-simd', 'wasm', 'cpu', 'layers']) {
+    runs[config] = await nodeChild(config);
+    backends[config === 'layers' ? 'layers-baseline' : config] = pick(runs[config]);
+  }
+  const train = await nodeChild('train');
+  const simd = backends['wasm-simd'], base = backends['layers-baseline'];
+  const same = runs.layers.oursSameProcess;
+  return {
+    backends,
+    speedupVsLayers: {
+      digit28: round(base.digit28.medianMs / simd.digit28.medianMs, 2),
+      canvas280: round(base.canvas280.medianMs / simd.canvas280.medianMs, 2),
+      sameProcess: { digit28: round(base.digit28.medianMs / same.digit28.medianMs, 2), canvas280: round(base.canvas280.medianMs / same.canvas280.medianMs, 2) },
+    },
+    agreement: runs.layers.agreement,
+    memory: runs['wasm-simd'].memory,
+    trainSamplesPerSecond: train.train.samplesPerSecond,
+    train: train.train,
+    profiles: { 'wasm-simd': runs['wasm-simd'].profile, 'layers-baseline': runs.layers.profile },
+  };
+}
+
+function pick(r: any) {
+  return {
+    backend: r.backend, digit28: r.digit28, canvas280: r.canvas280, batchDigitsPerSecond: r.batchDigitsPerSecond, batch1024: r.batch1024, parts: r.parts,
+    ...(r.crossOriginIsolated !== undefined ? { crossOriginIsolated: r.crossOriginIsolated } : {}),
+    ...(r.oursSameProcess ? { oursSameProcess: r.oursSameProcess } : {}),
+  };
+}
+
+// ───────────────────────────── Chromium ─────────────────────────────
+
+async function chromiumBench() {
+  const { default: puppeteer } = await import('puppeteer-core');
+  // serve.mjs takes its root from process.argv[2] even when imported: hand it the project root.
+  const argv = process.argv;
+  process.argv = [argv[0], argv[1], root];
+  // @ts-ignore plain JS module
+  const { startServer } = await import('./serve.mjs').finally(() => (process.argv = argv));
+  const { server, url } = await startServer(Number(process.env.PORT ?? 0));
+  // Timing pages are served cross-origin isolated, only so that performance.now() resolves 5 µs instead
+  // of 100 µs (sub-millisecond medians); both the SDK and the baseline keep wasm threads off regardless.
+  // Cold-start pages are served as a normal site would serve them. (Headers set here merge into serve.mjs's.)
+  server.prependListener('request', (request: any, response: any) => {
+    if (!String(request.url).includes('mode=cold')) {
+      response.setHeader('cross-origin-opener-policy', 'same-origin');
+      response.setHeader('cross-origin-embedder-policy', 'require-corp');
+    }
+  });
+  const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const quick = args.quick ? '&quick' : '';
+  try {
+    /** Opens `path` in a fresh incognito context, awaits window.benchResult, runs `then` on the page, closes. */
+    const visit = async (path: string, then?: (page: any, result: any) => Promise<void>) => {
+      const t0 = Date.now();
+      const context = await browser.createBrowserContext();
+      try {
+        const page = await context.newPage();
+        // The server's strict CSP forbids import maps (inline script); only the baseline page needs one.
+        if (path.startsWith('bench/layers.html')) await page.setBypassCSP(true);
+        const errors: string[] = [];
+        page.on('pageerror', (e: Error) => errors.push(String(e)));
+        page.on('console', (m: any) => m.type() === 'error' && errors.push(m.text()));
+        await page.goto(new URL(path, url).href, { waitUntil: 'load' });
+        const result = await page.evaluate('window.benchResult');
+        if (!result || result.error) throw new Error(`${path}: ${result?.error ?? 'no result'}\n${errors.join('\n')}`);
+        if (then) await then(page, result);
+        log(`chromium ${path}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+        return result;
+      } finally {
+        await context.close();
+      }
+    };
+    const profileLoops = async (page: any) => {
+      const cdp = await page.createCDPSession();
+      const out: Record<string, unknown> = {};
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+      for (const kind of ['digit28', 'canvas280']) {
+        await cdp.send('Profiler.start');
+        await page.evaluate(`window.benchLoop(${JSON.stringify(kind)}, 300)`);
+        out[kind] = topSelfTime((await cdp.send('Profiler.stop')).profile, 12);
+      }
+      return out;
+    };
+
+    const backends: Record<string, any> = {};
+    const profiles: Record<string, any> = {};
+    let preprocessed100: number[][] = [], sdkArgmax100: number[] = [];
+    for (const backend of ['wasm-simd', 'wasm', 'cpu']) {
+      const r = await visit(`bench/page.html?mode=sdk&backend=${backend}${quick}`, async (page, res) => {
+        if (backend === 'wasm-simd') profiles['wasm-simd'] = await profileLoops(page);
+      });
+      if (backend === 'wasm-simd') ({ preprocessed100, argmax100: sdkArgmax100 } = r);
+      backends[backend] = pick(r);
+    }
+    let crossCheck: any = null;
+    const layers = await visit(`bench/layers.html?${quick}`, async (page) => {
+      const theirs: number[] = await page.evaluate((rows: number[][]) => (window as any).predictNormalized(rows), preprocessed100);
+      crossCheck = { digits: theirs.length, agree: theirs.filter((a, i) => a === sdkArgmax100[i]).length, method: 'argmax: SDK recognize() vs layers model.predict on the SDK-preprocessed inputs, first 100 MNIST test digits, in Chromium' };
+      profiles['layers-baseline'] = await profileLoops(page);
+    });
+    backends['layers-baseline'] = pick(layers);
+
+    const colds = [];
+    for (let i = 0; i < Number(args['cold-runs']); i++) colds.push(await visit('bench/page.html?mode=cold'));
+    const coldSorted = [...colds].sort((a, b) => a.coldStartMs - b.coldStartMs);
+    const train = await visit(`bench/page.html?mode=train${quick}`);
+
+    const simd = backends['wasm-simd'], base = backends['layers-baseline'];
+    return {
+      backends,
+      speedupVsLayers: {
+        digit28: round(base.digit28.medianMs / simd.digit28.medianMs, 2),
+        canvas280: round(base.canvas280.medianMs / simd.canvas280.medianMs, 2),
+      },
+      layersCrossCheck: crossCheck,
+      coldStartMs: round(median(colds.map((c) => c.coldStartMs)), 1),
+      coldStart: {
+        runs: colds.map((c) => ({ coldStartMs: c.coldStartMs, importMs: c.importMs, firstRecognizeMs: c.firstRecognizeMs })),
+        medianImportMs: round(median(colds.map((c) => c.importMs)), 1),
+        medianFirstRecognizeMs: round(median(colds.map((c) => c.firstRecognizeMs)), 1),
+        medianRun: coldSorted[coldSorted.length >> 1],
+        method: 'performance.now() in the page from before `await import("/dist/digit-pad-sdk.js")` to the first recognize() result on a 280×280 canvas; fresh incognito context each run; localhost server',
+      },
+      trainSamplesPerSecond: train.samplesPerSecond,
+      train,
+      profiles,
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+// ───────────────────────────── targets, notes, table ─────────────────────────────
+
+function targets(r: any) {
+  const list: { target: string; where: string; value: number | null; limit: number; met: boolean | null }[] = [];
+  const add = (target: string, where: string, value: number | null | undefined, limit: number, lowerIsBetter = true) => {
+    const v = value ?? null;
+    list.push({ target, where, value: v, limit, met: v === null ? null : lowerIsBetter ? v <= limit : v >= limit });
+  };
+  for (const env of ['chromium', 'node'] as const) {
+    const b = r[env]?.backends?.['wasm-simd'];
+    add('wasm-SIMD median per 28×28 digit (ms) ≤ 0.5', env, b?.digit28.medianMs, TARGETS.digitMs);
+    add('wasm-SIMD median per 280×280 canvas, end to end (ms) ≤ 2', env, b?.canvas280.medianMs, TARGETS.canvasMs);
+    add('speed-up vs tfjs-layers, 28×28 digit ≥ 2×', env, r[env]?.speedupVsLayers?.digit28, TARGETS.speedup, false);
+    add('speed-up vs tfjs-layers, 280×280 canvas ≥ 2×', env, r[env]?.speedupVsLayers?.canvas280, TARGETS.speedup, false);
+  }
+  add('cold start, import → first result (ms) ≤ 300', 'chromium', r.chromium?.coldStartMs, TARGETS.coldStartMs);
+  add('SDK path JS (gzip bytes) ≤ 120 KB', 'dist', r.inferenceJsGzipBytes.sdk.gzipBytes, TARGETS.sdkGzipBytes);
+  return list;
+}
+
+function notes(r: any): string[] {
+  const out: string[] = [];
+  if (r.machine.trainingRunning || r.machine.trainingRunningAtEnd) out.push('A model was training on this machine during the run (pgrep scripts/train.ts): timings are noisy; rerun when it is gone.');
+  if (r.weights.distMatchesWeights === false) out.push('dist/weights differs from weights/: the run measured stale weights; run `npm run build` first.');
+  const top = (p: any, n = 4) => p?.top?.slice(0, n).map((t: any) => `${t.fn} ${t.percent}%`).join('; ');
+  for (const t of r.targetsMet.filter((x: any) => x.met === false)) {
+    let why = '';
+    const env = t.where as 'node' | 'chromium';
+    if (/28×28/.test(t.target) && /median/.test(t.target)) why = `top self time: ${top(r[env]?.profiles?.['wasm-simd']?.digit28)}`;
+    else if (/280×280/.test(t.target) && /median/.test(t.target)) why = `top self time: ${top(r[env]?.profiles?.['wasm-simd']?.canvas280)}`;
+    else if (/speed-up/.test(t.target)) {
+      const kind = /28×28/.test(t.target) ? 'digit28' : 'canvas280';
+      why = `ours ${r[env].backends['wasm-simd'][kind].medianMs} ms vs layers ${r[env].backends['layers-baseline'][kind].medianMs} ms; ours: ${top(r[env]?.profiles?.['wasm-simd']?.[kind], 3)}; layers: ${top(r[env]?.profiles?.['layers-baseline']?.[kind], 3)}`;
+    } else if (/cold start/.test(t.target)) {
+      const m = r.chromium.coldStart.medianRun;
+      const slow = [...m.resources].sort((a: any, b: any) => b.endMs - b.startMs - (a.endMs - a.startMs)).slice(0, 4)
+        .map((x: any) => `${x.name} ${x.startMs}→${x.endMs} ms (${x.bytes} B)`).join('; ');
+      why = `median import ${r.chromium.coldStart.medianImportMs} ms + first recognize ${r.chromium.coldStart.medianFirstRecognizeMs} ms; slowest loads: ${slow}`;
+    } else if (/gzip/.test(t.target)) {
+      why = `files: ${r.inferenceJsGzipBytes.sdk.files.map((f: any) => `${f.file} ${f.gzipBytes} B`).join('; ')}`;
+    }
+    out.push(`NOT MET (${t.where}): ${t.target}: ${t.value}. ${why}`);
+  }
+  return out;
+}
+
+function table(r: any): string {
+  const lines: string[] = [];
+  const pad = (s: unknown, n: number) => String(s ?? '–').padStart(n);
+  lines.push('', `digit-pad bench — ${r.date} — ${r.machine.cpuModel}, ${r.machine.cores} cores, Node ${r.machine.node}, ${r.machine.chromium}${r.quick ? ' — QUICK' : ''}`);
+  lines.push(`weights ${r.weights.sha256?.slice(0, 12)} (${r.weights.trainingData ?? '?'})${r.machine.trainingRunning ? ' — WARNING: training process running (noisy)' : ''}`);
+  lines.push('', `${'env'.padEnd(9)}${'backend'.padEnd(17)}${pad('28² med', 9)}${pad('p95', 8)}${pad('dig/s', 8)}${pad('280² med', 10)}${pad('p95', 8)}${pad('dig/s', 8)}${pad('batch/s', 9)}`);
+  for (const env of ['node', 'chromium']) {
+    for (const [name, b] of Object.entries<any>(r[env]?.backends ?? {})) {
+      lines.push(`${env.padEnd(9)}${name.padEnd(17)}${pad(b.digit28.medianMs.toFixed(3), 9)}${pad(b.digit28.p95Ms.toFixed(3), 8)}${pad(b.digit28.digitsPerSecond, 8)}${pad(b.canvas280.medianMs.toFixed(3), 10)}${pad(b.canvas280.p95Ms.toFixed(3), 8)}${pad(b.canvas280.digitsPerSecond, 8)}${pad(b.batchDigitsPerSecond, 9)}`);
+    }
+  }
+  lines.push('(ms; dig/s = timed runs ÷ wall time of the timed loop; batch/s = recognizeBatch of 1,024 digits (layers: model.predict on 1,024 preprocessed digits))');
+  for (const env of ['node', 'chromium']) {
+    const s = r[env]?.speedupVsLayers;
+    if (s) lines.push(`speed-up vs tfjs-layers (${env}): 28×28 ${s.digit28}×, 280×280 ${s.canvas280}×${s.sameProcess ? ` (same process: ${s.sameProcess.digit28}×, ${s.sameProcess.canvas280}×)` : ''}`);
+  }
+  if (r.chromium) lines.push(`cold start (chromium): median ${r.chromium.coldStartMs} ms of ${r.chromium.coldStart.runs.length} (import ${r.chromium.coldStart.medianImportMs} ms + first recognize ${r.chromium.coldStart.medianFirstRecognizeMs} ms)`);
+  const z = r.inferenceJsGzipBytes;
+  lines.push(`JS to recognise (gzip): SDK ${z.sdk.gzipBytes} B (${z.sdk.files.length} files), element ${z.element.gzipBytes} B (${z.element.files.length} files); wasm-SIMD ${z.wasmSimd.bytes} B raw, ${z.wasmSimd.gzipBytes} B gzip`);
+  if (r.node?.agreement) lines.push(`layers agreement (node, argmax): ${r.node.agreement.agree}/${r.node.agreement.digits} MNIST test digits${r.chromium?.layersCrossCheck ? `; chromium cross-check ${r.chromium.layersCrossCheck.agree}/${r.chromium.layersCrossCheck.digits}` : ''}`);
+  lines.push(`train() samples/s (1 epoch, 1,000 digits, from scratch): node ${r.trainSamplesPerSecond.node ?? '–'}, chromium (worker) ${r.trainSamplesPerSecond.chromium ?? '–'}`);
+  if (r.node?.memory) {
+    const m = r.node.memory;
+    lines.push(`memory (node, ${m.recognitions} recognitions): rss ${(m.before.rssBytes / 2 ** 20).toFixed(1)} → ${(m.after.rssBytes / 2 ** 20).toFixed(1)} MiB, heapUsed ${(m.before.heapUsedBytes / 2 ** 20).toFixed(1)} → ${(m.after.heapUsedBytes / 2 ** 20).toFixed(1)} MiB, tensors ${m.before.numTensors} → ${m.after.numTensors}`);
+  }
+  lines.push('', 'targets:');
+  for (const t of r.targetsMet) lines.push(`  ${t.met === null ? '  n/a ' : t.met ? '  met ' : 'NOT met'}  ${t.where.padEnd(9)} ${t.target}: ${t.value}`);
+  if (r.notes.length) lines.push('', 'notes:', ...r.notes.map((n: string) => `  - ${n}`));
+  return lines.join('\n');
+}
