@@ -150,7 +150,10 @@ export class DigitPad extends FormControlElement {
       result = await recognizeImage(this.toImageData(), { minConfidence: this._minConfidence });
     } catch (error) {
       if (revision === this._revision) {
+        // A result for an older drawing must not stay submittable once this one can't be read.
+        this._result = null;
         this._state = 'error';
+        this._syncForm();
         this.dispatchEvent(padEvent('digit-error', error as Error));
       }
       throw error;
