@@ -23,6 +23,7 @@ export class DrawingSurface implements ReactiveController {
   private observer: ResizeObserver | null = null;
   private frame = 0;
   private readonly colorScheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+  private pixelRatio: MediaQueryList | null = null;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly options: DrawingSurfaceOptions) {
     host.addController(this);
@@ -35,6 +36,7 @@ export class DrawingSurface implements ReactiveController {
 
   hostConnected(): void {
     this.colorScheme?.addEventListener('change', this.paint);
+    this.watchPixelRatio();
     this.attach(); // no-op before the first render; re-attaches after a move in the DOM
   }
 
@@ -44,6 +46,8 @@ export class DrawingSurface implements ReactiveController {
 
   hostDisconnected(): void {
     this.colorScheme?.removeEventListener('change', this.paint);
+    this.pixelRatio?.removeEventListener('change', this.onPixelRatio);
+    this.pixelRatio = null;
     this.input?.disconnect();
     this.observer?.disconnect();
     this.observer = null;
@@ -64,6 +68,9 @@ export class DrawingSurface implements ReactiveController {
   paint = (): void => {
     const canvas = this.options.canvas();
     if (!this.surface || !canvas) return;
+    const { width, height } = this.surface.size;
+    // Catches a devicePixelRatio change that no observer reported (see watchPixelRatio).
+    if (this.surface.ratio !== (globalThis.devicePixelRatio || 1) && width > 0) this.surface.resize(width, height);
     this.surface.render(this.options.strokes(), this.options.strokeWidth(), getComputedStyle(canvas).color);
   };
 
@@ -81,6 +88,24 @@ export class DrawingSurface implements ReactiveController {
       this.observer.observe(canvas);
     }
   }
+
+  /**
+   * A window moved to another screen or zoomed changes devicePixelRatio without necessarily
+   * resizing the canvas in CSS pixels; ResizeObserver's device-pixel box does not report that
+   * everywhere, so the backing store is also resized on a `resolution` media change.
+   */
+  private watchPixelRatio(): void {
+    this.pixelRatio?.removeEventListener('change', this.onPixelRatio);
+    this.pixelRatio = globalThis.matchMedia?.(`(resolution: ${globalThis.devicePixelRatio || 1}dppx)`) ?? null;
+    this.pixelRatio?.addEventListener('change', this.onPixelRatio);
+  }
+
+  private onPixelRatio = (): void => {
+    const { width, height } = this.size;
+    if (width > 0 && height > 0) this.surface?.resize(width, height);
+    this.paint();
+    this.watchPixelRatio();
+  };
 
   private onResize = (entries: ResizeObserverEntry[]): void => {
     const entry = entries[entries.length - 1];

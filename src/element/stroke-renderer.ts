@@ -96,6 +96,8 @@ function paint(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D
 export class StrokeCanvas {
   private cssWidth = 0;
   private cssHeight = 0;
+  /** devicePixelRatio when the backing store was last sized. */
+  ratio = 0;
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
 
@@ -107,6 +109,7 @@ export class StrokeCanvas {
   /** Records a new layout size; device sizes come from ResizeObserver when the browser reports them. */
   resize(cssWidth: number, cssHeight: number, deviceWidth?: number, deviceHeight?: number): void {
     const ratio = globalThis.devicePixelRatio || 1;
+    this.ratio = ratio;
     this.cssWidth = cssWidth;
     this.cssHeight = cssHeight;
     this.canvas.width = Math.max(1, Math.round(deviceWidth ?? cssWidth * ratio));

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { sendMouse, resetMouse } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
 import { DigitPad, recognize } from '../../dist/digit-pad.js';
 import { DIGITS, canvasOf, cleanup, drawOn, makePad, nextEvent, sleep } from './helpers.js';
 
@@ -209,11 +209,44 @@ describe('<digit-pad> rendering and theming', () => {
     expect(inkArea(fixed) / 158).to.be.within(3.5, 5); // 4 px
   });
 
-  it('follows the dark colour scheme', async () => {
-    const pad = await makePad();
-    const dark = matchMedia('(prefers-color-scheme: dark)').matches;
-    const background = getComputedStyle(pad.shadowRoot.querySelector('[part="pad"]')).backgroundColor;
-    expect(background).to.equal(dark ? 'rgb(29, 33, 41)' : 'rgb(255, 254, 249)');
+  it('follows the dark colour scheme, repainting the ink when it switches', async () => {
+    const pad = await makePad({ delay: 60000 });
+    drawOn(pad, DIGITS[1]['single stroke']);
+    const background = () => getComputedStyle(pad.shadowRoot.querySelector('[part="pad"]')).backgroundColor;
+    try {
+      await emulateMedia({ colorScheme: 'light' });
+      await sleep(50);
+      expect(background()).to.equal('rgb(255, 254, 249)');
+      expect(inkOf(pad).sample).to.deep.equal([27, 34, 48]);
+      await emulateMedia({ colorScheme: 'dark' });
+      await sleep(50);
+      expect(background()).to.equal('rgb(29, 33, 41)');
+      expect(inkOf(pad).sample, 'light ink on the dark pad').to.deep.equal([241, 243, 248]);
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  it('stays crisp at devicePixelRatio 2 and keeps reading the same', async () => {
+    const pad = await makePad({ delay: 60000 });
+    drawOn(pad, DIGITS[9]['loop and straight stem']);
+    const strokes = pad.strokes;
+    try {
+      await setViewport({ width: 800, height: 600, deviceScaleFactor: 2 });
+      await sleep(100);
+      expect(devicePixelRatio).to.equal(2);
+      // CDP's emulated ratio change fires neither the resolution media query nor ResizeObserver
+      // (a real screen change or zoom does), so let the next stroke's paint pick it up.
+      drawOn(pad, [[[20, 95], [21, 95]]]);
+      pad.undo();
+      const canvas = canvasOf(pad);
+      expect(canvas.width).to.equal(Math.round(canvas.getBoundingClientRect().width * 2));
+      expect(pad.strokes).to.deep.equal(strokes);
+      expect(inkOf(pad).count).to.be.above(4 * 1000);
+      expect((await pad.recognize()).digit).to.equal(9);
+    } finally {
+      await setViewport({ width: 800, height: 600, deviceScaleFactor: 1 });
+    }
   });
 
   it('exposes parts for the canvas, candidates and clear button', async () => {
