@@ -12,7 +12,10 @@ for (const [k, v] of new URL(import.meta.url).searchParams) params.set(k, v);
 const mode = params.get('mode') ?? 'sdk';
 const quick = params.has('quick');
 const RUNS = quick ? { warmup: 10, runs: 50 } : { warmup: 50, runs: 300 };
-const SDK = '/dist/digit-pad-sdk.js';
+// ?dist=/.cache/bench-dist/: the driver's snapshot of dist/ (default /dist/).
+const DIST = params.get('dist') ?? '/dist/';
+if (!/^\/[\w./-]*\/$/.test(DIST)) throw new Error(`bad dist ${DIST}`);
+const SDK = `${DIST}digit-pad-sdk.js`;
 
 window.benchResult = run().catch((error) => ({ error: String(error?.stack ?? error) }));
 
@@ -58,7 +61,8 @@ async function sdkMode(test, digits, canvases) {
     networkOnly: await time((i) => model.network.predict(pre[i % pre.length], 1), RUNS),
   };
   const batch = Array.from({ length: 1024 }, (_, i) => ({ width: 28, height: 28, data: test.images.subarray((100 + i) * 784, (101 + i) * 784) }));
-  const b = await time(() => sdk.recognizeBatch(batch), { warmup: 1, runs: quick ? 2 : backend === 'cpu' ? 3 : 5, perCall: 1024 });
+  // (cpu: seconds per call, and the kernels are already warm from the loops above.)
+  const b = await time(() => sdk.recognizeBatch(batch), backend === 'cpu' ? { warmup: 0, runs: quick ? 1 : 2, perCall: 1024 } : { warmup: 1, runs: quick ? 2 : 5, perCall: 1024 });
   out.batch1024 = { ...b, perDigitMs: round(b.medianMs / 1024) };
   out.batchDigitsPerSecond = b.digitsPerSecond;
   // Argmax on the first 100 digits, compared by the driver with the layers page (cross-check of the same weights in Chromium).
@@ -128,7 +132,7 @@ async function layersMode(test, digits, canvases) {
 
 /** Mirrors buildLayersModel() (src/training/layers-model.ts) and loads the SDK's shipped weights, dequantized. */
 async function buildLayersBaseline(tf, tfl) {
-  const manifestUrl = new URL('/dist/weights/digits.json', location.href);
+  const manifestUrl = new URL(`${DIST}weights/digits.json`, location.href);
   const manifest = await (await fetch(manifestUrl)).json();
   const binary = new Uint8Array(await (await fetch(new URL(manifest.file.path, manifestUrl))).arrayBuffer());
   const { dequantizeAll } = await import('./stats.js');
@@ -173,6 +177,7 @@ async function trainMode(test) {
 
 /** Cold start: the clock starts just before the SDK's dynamic import and stops at the first result. */
 async function coldStart() {
+  // (The server sends no-cache and every cold run gets a new incognito context: nothing is cached.)
   // The input is drawn before the clock starts: a "7" stroked on a 280×280 white canvas.
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = 280;

@@ -11,7 +11,7 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, posix, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
@@ -35,16 +35,17 @@ const TARGETS = { digitMs: 0.5, canvasMs: 2, speedup: 2, coldStartMs: 300, sdkGz
 const started = Date.now();
 const log = (message: string) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}`);
 
-if (!existsSync('dist/digit-pad-sdk.js') || !existsSync('dist/index.node.js')) {
-  console.error('dist/ is missing: run `npm run build` first (or `npm run bench`, which builds).');
-  process.exit(1);
-}
+// Everything is measured on a snapshot of dist/ (in the git-ignored .cache/), so that a rebuild started
+// elsewhere during the run (rollup empties dist/ first) cannot pull files from under it.
+const DIST = '.cache/bench-dist';
+await snapshotDist();
 
 const results: Record<string, any> = {
   date: new Date().toISOString(),
   command: `tsx scripts/bench.ts ${process.argv.slice(2).join(' ')}`.trim(),
   quick: args.quick,
   machine: await machine(),
+  git: await gitInfo(),
   weights: weightsInfo(),
   targets: TARGETS,
 };
@@ -68,6 +69,7 @@ results.layersAgreement = results.node?.agreement ? { agree: results.node.agreem
 results.targetsMet = targets(results);
 results.notes = notes(results);
 results.seconds = round((Date.now() - started) / 1000, 1);
+rmSync(DIST, { recursive: true, force: true });
 
 mkdirSync(dirname(args.out!), { recursive: true });
 writeFileSync(args.out!, `${JSON.stringify(results, null, 2)}\n`);
@@ -75,6 +77,28 @@ console.log(table(results));
 log(`wrote ${args.out} in ${results.seconds} s`);
 
 // ───────────────────────────── machine, weights, bundle sizes ─────────────────────────────
+
+async function snapshotDist() {
+  const needed = ['digit-pad-sdk.js', 'digit-pad.js', 'index.node.js', 'train-worker.js', 'tfjs-backend-wasm-simd.wasm', 'weights/digits.json', 'weights/digits.bin'];
+  for (let attempt = 0; ; attempt++) {
+    const missing = needed.filter((f) => !existsSync(join('dist', f)));
+    if (!missing.length) {
+      rmSync(DIST, { recursive: true, force: true });
+      cpSync('dist', DIST, { recursive: true });
+      if (needed.every((f) => existsSync(join(DIST, f)))) return;
+    } else if (attempt >= 30) {
+      console.error(`dist/ is incomplete (missing ${missing.join(', ')}): run \`npm run build\` first (or \`npm run bench\`, which builds).`);
+      process.exit(1);
+    }
+    await new Promise((r) => setTimeout(r, 2000)); // maybe a build is running
+  }
+}
+
+async function gitInfo() {
+  const git = (...a: string[]) => promisify(execFile)('git', a).then((r) => r.stdout.trim(), () => null);
+  const dirty = await git('status', '--porcelain', '--', 'src', 'weights', 'rollup.config.mjs', 'package.json');
+  return { commit: await git('rev-parse', '--short', 'HEAD'), uncommittedBuildInputs: dirty ? dirty.split('\n') : [] };
+}
 
 async function machine() {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
@@ -92,10 +116,10 @@ async function trainingRunning(): Promise<boolean> {
 
 function weightsInfo() {
   const sha = (path: string) => (existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : null);
-  const manifest = JSON.parse(readFileSync('dist/weights/digits.json', 'utf8'));
+  const manifest = JSON.parse(readFileSync(`${DIST}/weights/digits.json`, 'utf8'));
   return {
-    manifest: 'dist/weights/digits.json', sha256: sha('dist/weights/digits.bin'),
-    distMatchesWeights: sha('dist/weights/digits.bin') === sha('weights/digits.bin') && sha('dist/weights/digits.json') === sha('weights/digits.json'),
+    manifest: 'dist/weights/digits.json', sha256: sha(`${DIST}/weights/digits.bin`),
+    distMatchesWeights: sha(`${DIST}/weights/digits.bin`) === sha('weights/digits.bin') && sha(`${DIST}/weights/digits.json`) === sha('weights/digits.json'),
     trainingData: manifest.training?.data ?? null, trainingEpochs: manifest.training?.epochs ?? null,
     evaluation: manifest.evaluation ?? manifest.eval ?? null,
   };
@@ -121,19 +145,19 @@ function bundleSizes() {
     }
     const sizes = files.map((f) => {
       const bytes = readFileSync(f);
-      return { file: f, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+      return { file: f.replace(DIST, 'dist'), bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
     });
     // gzip of each file as served (one response each), summed.
     return {
-      entry, files: sizes, bytes: sizes.reduce((a, s) => a + s.bytes, 0), gzipBytes: sizes.reduce((a, s) => a + s.gzipBytes, 0),
-      lazyChunks: [...lazy].filter((f) => !files.includes(f)),
+      entry: entry.replace(DIST, 'dist'), files: sizes, bytes: sizes.reduce((a, s) => a + s.bytes, 0), gzipBytes: sizes.reduce((a, s) => a + s.gzipBytes, 0),
+      lazyChunks: [...lazy].filter((f) => !files.includes(f)).map((f) => f.replace(DIST, 'dist')),
     };
   };
-  const wasm = readFileSync('dist/tfjs-backend-wasm-simd.wasm');
+  const wasm = readFileSync(`${DIST}/tfjs-backend-wasm-simd.wasm`);
   return {
     method: 'static import closure through dist chunks, each file gzip -9, summed; dynamically imported chunks excluded',
-    sdk: closure('dist/digit-pad-sdk.js'),
-    element: closure('dist/digit-pad.js'),
+    sdk: closure(`${DIST}/digit-pad-sdk.js`),
+    element: closure(`${DIST}/digit-pad.js`),
     wasmSimd: { file: 'dist/tfjs-backend-wasm-simd.wasm', bytes: wasm.length, gzipBytes: gzipSync(wasm, { level: 9 }).length },
   };
 }
@@ -146,7 +170,7 @@ async function nodeChild(config: string): Promise<any> {
   const argv = ['--expose-gc', '--import', 'tsx', 'scripts/bench/node-child.ts', config, outFile, ...(args.quick ? ['--quick'] : [])];
   const t0 = Date.now();
   const stderr = await new Promise<string>((resolvePromise, reject) => {
-    const child = spawn(process.execPath, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, BENCH_DIST: DIST } });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     child.on('error', reject);
@@ -215,7 +239,7 @@ async function chromiumBench() {
     }
   });
   const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  const quick = args.quick ? '&quick' : '';
+  const quick = `&dist=/${DIST}/${args.quick ? '&quick' : ''}`;
   try {
     /** Opens `path` in a fresh incognito context, awaits window.benchResult, runs `then` on the page, closes. */
     const visit = async (path: string, then?: (page: any, result: any) => Promise<void>) => {
@@ -246,7 +270,7 @@ async function chromiumBench() {
       for (const kind of ['digit28', 'canvas280']) {
         await cdp.send('Profiler.start');
         await page.evaluate(`window.benchLoop(${JSON.stringify(kind)}, 300)`);
-        out[kind] = topSelfTime((await cdp.send('Profiler.stop')).profile, 12);
+        out[kind] = topSelfTime(await symbolicate((await cdp.send('Profiler.stop')).profile), 12);
       }
       return out;
     };
@@ -262,7 +286,7 @@ async function chromiumBench() {
       backends[backend] = pick(r);
     }
     let crossCheck: any = null;
-    const layers = await visit(`bench/layers.html?${quick}`, async (page) => {
+    const layers = await visit(`bench/layers.html?${quick.slice(1)}`, async (page) => {
       const theirs: number[] = await page.evaluate((rows: number[][]) => (window as any).predictNormalized(rows), preprocessed100);
       crossCheck = { digits: theirs.length, agree: theirs.filter((a, i) => a === sdkArgmax100[i]).length, method: 'argmax: SDK recognize() vs layers model.predict on the SDK-preprocessed inputs, first 100 MNIST test digits, in Chromium' };
       profiles['layers-baseline'] = await profileLoops(page);
@@ -270,7 +294,7 @@ async function chromiumBench() {
     backends['layers-baseline'] = pick(layers);
 
     const colds = [];
-    for (let i = 0; i < Number(args['cold-runs']); i++) colds.push(await visit('bench/page.html?mode=cold'));
+    for (let i = 0; i < Number(args['cold-runs']); i++) colds.push(await visit(`bench/page.html?mode=cold&dist=/${DIST}/`));
     const coldSorted = [...colds].sort((a, b) => a.coldStartMs - b.coldStartMs);
     const train = await visit(`bench/page.html?mode=train${quick}`);
 
@@ -298,6 +322,38 @@ async function chromiumBench() {
     await browser.close();
     server.close();
   }
+}
+
+/**
+ * Names minified functions of the bundles in a Chromium CPU profile after their sources, through the
+ * bundles' source maps ("w digit-pad-sdk.js:1" → "toInk src/preprocess/ink.ts:12 [w digit-pad-sdk.js]").
+ */
+async function symbolicate(profile: any) {
+  let trace: any;
+  try {
+    trace = await import('@jridgewell/trace-mapping'); // terser's dependency; without it, names stay minified
+  } catch {
+    return profile;
+  }
+  const maps = new Map<string, any>();
+  for (const node of profile.nodes) {
+    const f = node.callFrame;
+    const m = /\/\.cache\/bench-dist\/([\w.-]+\.js)$/.exec(f.url ?? '');
+    if (!m) continue;
+    if (!maps.has(m[1])) {
+      const path = join(DIST, `${m[1]}.map`);
+      maps.set(m[1], existsSync(path) ? new trace.TraceMap(readFileSync(path, 'utf8')) : null);
+    }
+    const map = maps.get(m[1]);
+    if (!map) continue;
+    const pos = trace.originalPositionFor(map, { line: f.lineNumber + 1, column: f.columnNumber });
+    if (pos.source) {
+      const source = pos.source.replace(/^(\.\.\/)+/, '').replace(/^.*node_modules\//, '');
+      f.functionName = `${pos.name ?? f.functionName ?? '(anonymous)'} ${source}:${pos.line} [${f.functionName || '?'}]`;
+      f.url = '';
+    }
+  }
+  return profile;
 }
 
 // ───────────────────────────── targets, notes, table ─────────────────────────────
