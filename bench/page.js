@@ -59,6 +59,8 @@ async function sdkMode(test, digits, canvases) {
     preprocess28: await time((i) => sdk.preprocess(digits[i % digits.length]), RUNS),
     preprocess280: await time((i) => sdk.preprocess(canvases[i % canvases.length]), RUNS),
     networkOnly: await time((i) => model.network.predict(pre[i % pre.length], 1), RUNS),
+    // preprocess + network called synchronously: recognize() minus its awaits and result object.
+    syncPath: await time((i) => model.network.predict(sdk.preprocess(digits[i % digits.length]), 1), RUNS),
   };
   const batch = Array.from({ length: 1024 }, (_, i) => ({ width: 28, height: 28, data: test.images.subarray((100 + i) * 784, (101 + i) * 784) }));
   // (cpu: seconds per call, and the kernels are already warm from the loops above.)

@@ -57,6 +57,8 @@ if (config === 'wasm-simd' || config === 'wasm' || config === 'cpu') {
     preprocess28: await time((i) => sdk.preprocess(digits[i % digits.length]), RUNS),
     preprocess280: await time((i) => sdk.preprocess(canvases[i % canvases.length]), RUNS),
     networkOnly: await time((i) => model.network.predict(pre[i % pre.length], 1), RUNS),
+    // preprocess + network called synchronously: recognize() minus its awaits and result object.
+    syncPath: await time((i) => model.network.predict(sdk.preprocess(digits[i % digits.length]), 1), RUNS),
   };
   // recognizeBatch: 1,024 digits per call.
   const batch = Array.from({ length: 1024 }, (_, i) => mnistImage(test, 100 + i));
