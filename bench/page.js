@@ -173,6 +173,7 @@ async function trainMode(test) {
   return {
     mode, samples: count, epochs: 1, worker: true, wallSeconds: round((performance.now() - t0) / 1000, 2),
     samplesPerSecond: round(model.manifest.training.samplesPerSecond, 1),
+    workerScriptLoaded: performance.getEntriesByType('resource').some((r) => r.name.includes('train-worker')),
     note: 'throughput only: the first MNIST test-split digits (the page cannot fetch part of the 47 MB training file); the model is discarded',
   };
 }

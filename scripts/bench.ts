@@ -297,6 +297,10 @@ async function chromiumBench() {
     for (let i = 0; i < Number(args['cold-runs']); i++) colds.push(await visit(`bench/page.html?mode=cold&dist=/${DIST}/`));
     const coldSorted = [...colds].sort((a, b) => a.coldStartMs - b.coldStartMs);
     const train = await visit(`bench/page.html?mode=train${quick}`);
+    // Cross-check of the static-import analysis: the JS files the cold-start page really fetched.
+    const loaded = [...new Set(colds.flatMap((c) => c.scripts.map((s: string) => s.replace(`/${DIST}/`, 'dist/'))))].sort();
+    const predicted = results.inferenceJsGzipBytes.sdk.files.map((f: any) => f.file).sort();
+    results.inferenceJsGzipBytes.sdk.chromiumLoaded = { files: loaded, matchesStaticAnalysis: loaded.join() === predicted.join() };
 
     const simd = backends['wasm-simd'], base = backends['layers-baseline'];
     return {
@@ -431,9 +435,9 @@ function table(r: any): string {
   }
   if (r.chromium) lines.push(`cold start (chromium): median ${r.chromium.coldStartMs} ms of ${r.chromium.coldStart.runs.length} (import ${r.chromium.coldStart.medianImportMs} ms + first recognize ${r.chromium.coldStart.medianFirstRecognizeMs} ms)`);
   const z = r.inferenceJsGzipBytes;
-  lines.push(`JS to recognise (gzip): SDK ${z.sdk.gzipBytes} B (${z.sdk.files.length} files), element ${z.element.gzipBytes} B (${z.element.files.length} files); wasm-SIMD ${z.wasmSimd.bytes} B raw, ${z.wasmSimd.gzipBytes} B gzip`);
+  lines.push(`JS to recognise (gzip): SDK ${z.sdk.gzipBytes} B (${z.sdk.files.length} files${z.sdk.chromiumLoaded ? `, ${z.sdk.chromiumLoaded.matchesStaticAnalysis ? 'the same files' : 'NOT the files'} Chromium loaded at cold start` : ''}), element ${z.element.gzipBytes} B (${z.element.files.length} files); wasm-SIMD ${z.wasmSimd.bytes} B raw, ${z.wasmSimd.gzipBytes} B gzip`);
   if (r.node?.agreement) lines.push(`layers agreement (node, argmax): ${r.node.agreement.agree}/${r.node.agreement.digits} MNIST test digits${r.chromium?.layersCrossCheck ? `; chromium cross-check ${r.chromium.layersCrossCheck.agree}/${r.chromium.layersCrossCheck.digits}` : ''}`);
-  lines.push(`train() samples/s (1 epoch, 1,000 digits, from scratch): node ${r.trainSamplesPerSecond.node ?? '–'}, chromium (worker) ${r.trainSamplesPerSecond.chromium ?? '–'}`);
+  lines.push(`train() samples/s (1 epoch, ${r.node?.train?.samples ?? r.chromium?.train?.samples} digits, from scratch): node ${r.trainSamplesPerSecond.node ?? '–'}, chromium (worker) ${r.trainSamplesPerSecond.chromium ?? '–'}`);
   if (r.node?.memory) {
     const m = r.node.memory;
     lines.push(`memory (node, ${m.recognitions} recognitions): rss ${(m.before.rssBytes / 2 ** 20).toFixed(1)} → ${(m.after.rssBytes / 2 ** 20).toFixed(1)} MiB, heapUsed ${(m.before.heapUsedBytes / 2 ** 20).toFixed(1)} → ${(m.after.heapUsedBytes / 2 ** 20).toFixed(1)} MiB, tensors ${m.before.numTensors} → ${m.after.numTensors}`);
