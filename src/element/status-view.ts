@@ -16,9 +16,10 @@ export function statusTemplate(state: PadState, result: RecognizeResult | null):
   const shown = state === 'pending' ? (result ? (result.status === 'ok' ? 'ok' : 'uncertain') : 'blank') : state;
   let content: TemplateResult | typeof nothing = nothing;
   if (shown === 'ok' && result && result.digit !== null) {
-    content = html`<span class="visually-hidden">Recognised</span><span class="digit">${result.digit}</span><span class="long">${percent(result.confidence)} sure</span>`;
+    // Spaces between the spans keep the announced text "Recognised 7 93% sure", not "Recognised793%".
+    content = html`<span class="visually-hidden">Recognised</span> <span class="digit">${result.digit}</span> <span class="long">${percent(result.confidence)} sure</span>`;
   } else if (shown === 'uncertain') {
-    content = html`<span class="long">Can’t read that</span><span class="short">Unclear</span>`;
+    content = html`<span class="long">Can’t read that</span> <span class="short">Unclear</span>`;
   } else if (shown === 'empty') {
     content = html`<span>No digit</span>`;
   } else if (shown === 'error') {

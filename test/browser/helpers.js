@@ -103,8 +103,8 @@ export const DIGITS = {
   },
   1: {
     'single stroke': [line(52, 12, 48, 88)],
-    'with a flag': [polyline([36, 28], [54, 12], [54, 88])],
-    'with a flag and a base': [polyline([36, 28], [54, 12], [54, 88]), line(36, 88, 72, 88)],
+    'with a flag': [polyline([43, 23], [54, 12], [54, 88])],
+    'with a flag and a base': [polyline([43, 23], [54, 12], [54, 88]), line(38, 88, 70, 88)],
   },
   2: {
     'curved top and flat base': [join(arc(50, 32, 20, 19, 190, 390), line(68.8, 38.5, 28, 86), line(28, 86, 76, 86))],
