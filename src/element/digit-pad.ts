@@ -249,6 +249,9 @@ export class DigitPad extends FormControlElement {
     this._active = [point];
     this._strokes = [...this._strokes, this._active];
     this._state = 'pending';
+    // Focus (for Escape/Ctrl+Z and flush-on-blur) without the keyboard focus ring: Chrome shows
+    // :focus-visible for script focus even when a pointer caused it.
+    this._canvasEl.classList.add('pointer-focus');
     this._canvasEl.focus({ preventScroll: true });
     getDefaultModel().catch(() => {}); // warm up while the user writes; failures surface on recognition
     this._surface.requestPaint();
@@ -298,6 +301,7 @@ export class DigitPad extends FormControlElement {
 
   /** Runs a pending recognition at once, e.g. when focus moves to a submit button. */
   private _flush = (): void => {
+    this._canvasEl.classList.remove('pointer-focus');
     if (this._state === 'pending' && !this._active) this._schedule(0);
   };
 
@@ -331,6 +335,7 @@ export class DigitPad extends FormControlElement {
   }
 
   private _onKeyDown = (event: KeyboardEvent): void => {
+    this._canvasEl.classList.remove('pointer-focus'); // keyboard use: show the focus ring again
     if (this._isDisabled || this._active) return;
     if (event.key === 'Escape' || event.key === 'Delete' || event.key === 'Backspace') {
       if (this._strokes.length === 0) return; // let Escape reach dialogs when there is nothing to clear

@@ -112,8 +112,11 @@ export class StrokeCanvas {
     this.ratio = ratio;
     this.cssWidth = cssWidth;
     this.cssHeight = cssHeight;
-    this.canvas.width = Math.max(1, Math.round(deviceWidth ?? cssWidth * ratio));
-    this.canvas.height = Math.max(1, Math.round(deviceHeight ?? cssHeight * ratio));
+    // Exact device sizes avoid resampling blur, but emulated ratios (devtools, CDP) report CSS
+    // sizes there; anything beyond rounding away from css × ratio is not to be trusted.
+    const trusted = (device: number | undefined, css: number) => (device !== undefined && Math.abs(device - css * ratio) <= 2 ? device : css * ratio);
+    this.canvas.width = Math.max(1, Math.round(trusted(deviceWidth, cssWidth)));
+    this.canvas.height = Math.max(1, Math.round(trusted(deviceHeight, cssHeight)));
   }
 
   render(strokes: readonly Stroke[], width: StrokeWidth, color: string): void {

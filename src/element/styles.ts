@@ -59,7 +59,7 @@ export const padStyles = css`
     border-radius: inherit;
     outline: none;
   }
-  canvas:focus-visible {
+  canvas:focus-visible:not(.pointer-focus) {
     box-shadow: inset 0 0 0 3px var(--_accent);
   }
   .disabled .pad {

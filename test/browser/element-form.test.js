@@ -156,6 +156,18 @@ describe('<digit-pad> keyboard', () => {
     expect(pad.strokes).to.have.length(0);
   });
 
+  it('drawing focuses the pad (so Escape works next) without a keyboard focus ring', async () => {
+    const pad = await makePad({ delay: 60000 });
+    const canvas = canvasOf(pad);
+    drawOn(pad, DIGITS[1]['single stroke']);
+    expect(pad.shadowRoot.activeElement).to.equal(canvas);
+    expect(getComputedStyle(canvas).boxShadow).to.equal('none');
+    await sendKeys({ press: 'Shift' }); // any key: keyboard user, show where focus is
+    expect(getComputedStyle(canvas).boxShadow).to.not.equal('none');
+    await sendKeys({ press: 'Escape' });
+    expect(pad.strokes).to.deep.equal([]);
+  });
+
   it('is reachable with Tab and shows a focus ring only for keyboard focus', async () => {
     const before = document.createElement('button');
     before.textContent = 'before';
