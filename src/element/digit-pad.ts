@@ -1,10 +1,11 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { getDefaultModel, recognize as recognizeImage, type RecognizeResult } from '../recognize.js';
+import { getDefaultModel, type RecognizeResult } from '../recognize.js';
 import { padEvent } from './events.js';
 import { checkedNumber, numberAttribute, warnOnce } from './options.js';
 import { DrawingSurface } from './drawing-surface.js';
+import { RecognitionScheduler } from './recognition.js';
 import {
   DEFAULT_STROKE_WIDTH, parseStrokeWidth, strokesToImageData,
   type Stroke, type StrokePoint, type StrokeWidth,
@@ -85,9 +86,6 @@ export class DigitPad extends FormControlElement {
   @query('canvas') private _canvasEl!: HTMLCanvasElement;
 
   private _active: Stroke | null = null;
-  private _timer: ReturnType<typeof setTimeout> | undefined;
-  /** Bumped on every change to the drawing; a recognition started before a bump is stale. */
-  private _revision = 0;
   /** The pending change came from the user, so its outcome fires `input`/`change`. */
   private _userEdit = false;
   private _delayMs = DEFAULT_DELAY;
@@ -103,6 +101,12 @@ export class DigitPad extends FormControlElement {
       extend: (points) => this._extendStroke(points),
       end: () => this._endStroke(),
     },
+  });
+  private readonly _reader = new RecognitionScheduler(this, {
+    image: () => this.toImageData(),
+    minConfidence: () => this._minConfidence,
+    result: (result) => this._apply(result),
+    error: (error) => this._fail(error),
   });
 
   /** The recognised digit as a string, '' when there is none. Only '' can be assigned (it clears), as with file inputs. */
@@ -142,24 +146,8 @@ export class DigitPad extends FormControlElement {
   }
 
   /** Recognises the drawing now (skipping the pause) and resolves with the SDK result. */
-  async recognize(): Promise<RecognizeResult> {
-    clearTimeout(this._timer);
-    const revision = this._revision;
-    let result: RecognizeResult;
-    try {
-      result = await recognizeImage(this.toImageData(), { minConfidence: this._minConfidence });
-    } catch (error) {
-      if (revision === this._revision) {
-        // A result for an older drawing must not stay submittable once this one can't be read.
-        this._result = null;
-        this._state = 'error';
-        this._syncForm();
-        this.dispatchEvent(padEvent('digit-error', error as Error));
-      }
-      throw error;
-    }
-    if (revision === this._revision) this._apply(result);
-    return result;
+  recognize(): Promise<RecognizeResult> {
+    return this._reader.run();
   }
 
   /** The drawing as dark ink on white at the pad's CSS size: what recognition reads, whatever the theme. */
@@ -167,11 +155,6 @@ export class DigitPad extends FormControlElement {
     const size = this._surface.size;
     const [width, height] = size.width > 0 && size.height > 0 ? [size.width, size.height] : [FALLBACK_SIZE, FALLBACK_SIZE];
     return strokesToImageData(this._strokes, width, height, this._strokeWidth());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this._timer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -217,8 +200,7 @@ export class DigitPad extends FormControlElement {
 
   /** Like native inputs, a reset empties the pad silently (no events). */
   formResetCallback(): void {
-    clearTimeout(this._timer);
-    this._revision++;
+    this._reader.invalidate();
     this._active = null;
     this._userEdit = false;
     this._strokes = [];
@@ -243,8 +225,7 @@ export class DigitPad extends FormControlElement {
   }
 
   private _startStroke(point: StrokePoint): void {
-    clearTimeout(this._timer);
-    this._revision++;
+    this._reader.invalidate();
     this._userEdit = true;
     this._active = [point];
     this._strokes = [...this._strokes, this._active];
@@ -266,22 +247,21 @@ export class DigitPad extends FormControlElement {
   private _endStroke(): void {
     if (!this._active) return;
     this._active = null;
-    this._schedule(this._delayMs);
+    this._reader.schedule(this._delayMs);
   }
 
   /** Replaces the drawing (clear, undo, assignment, restore) and brings value and events in line. */
   private _setStrokes(strokes: Stroke[], user: boolean, delay = 0): void {
     const hadStrokes = this._strokes.length > 0;
     const before = this.value;
-    clearTimeout(this._timer);
-    this._revision++;
+    this._reader.invalidate();
     this._active = null;
     this._strokes = strokes;
     this._surface.paint();
     if (strokes.length > 0) {
       this._userEdit ||= user;
       this._state = 'pending';
-      this._schedule(delay);
+      this._reader.schedule(delay);
       return;
     }
     this._result = null;
@@ -292,17 +272,10 @@ export class DigitPad extends FormControlElement {
     if (user && before !== '') this._fireValueEvents();
   }
 
-  private _schedule(delay: number): void {
-    clearTimeout(this._timer);
-    this._timer = setTimeout(() => {
-      this.recognize().catch((error) => console.error('<digit-pad>: recognition failed.', error));
-    }, delay);
-  }
-
   /** Runs a pending recognition at once, e.g. when focus moves to a submit button. */
   private _flush = (): void => {
     this._canvasEl.classList.remove('pointer-focus');
-    if (this._state === 'pending' && !this._active) this._schedule(0);
+    if (this._reader.scheduled && !this._active) this._reader.schedule(0);
   };
 
   private _apply(result: RecognizeResult): void {
@@ -314,6 +287,14 @@ export class DigitPad extends FormControlElement {
     this._syncForm();
     if (result.status !== 'empty') this.dispatchEvent(padEvent('digit-recognized', result));
     if (user && this.value !== before) this._fireValueEvents();
+  }
+
+  private _fail(error: Error): void {
+    // A result for an older drawing must not stay submittable once this one can't be read.
+    this._result = null;
+    this._state = 'error';
+    this._syncForm();
+    this.dispatchEvent(padEvent('digit-error', error));
   }
 
   private _fireValueEvents(): void {

@@ -108,6 +108,14 @@ describe('<digit-pad> as a drop-in element', () => {
     box.remove();
   });
 
+  it('finishes a recognition that was pending when the pad was moved', async () => {
+    const pad = await makePad({ delay: 100 });
+    drawOn(pad, DIGITS[4]['open top, two strokes']);
+    const recognized = nextEvent(pad, 'digit-recognized');
+    document.body.prepend(pad); // moved during the pause
+    expect((await recognized).detail.digit).to.equal(4);
+  });
+
   it('value is read-only except for clearing, like a file input', async () => {
     const pad = await makePad({ delay: 20 });
     drawOn(pad, DIGITS[1]['single stroke']);
