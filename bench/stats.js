@@ -62,8 +62,12 @@ export function topSelfTime(profile, limit = 15) {
     self.set(key, (self.get(key) ?? 0) + dt);
     total += dt;
   });
+  // Self time inside WebAssembly code (the tfjs kernels), over all functions, not just the top ones.
+  let wasm = 0;
+  for (const [key, ms] of self) if (/^wasm-function/.test(key)) wasm += ms;
   return {
     totalMs: round(total, 1),
+    wasmMs: round(wasm, 1),
     top: [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit)
       .map(([fn, ms]) => ({ fn, selfMs: round(ms, 1), percent: round((100 * ms) / total, 1) })),
   };

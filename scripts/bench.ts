@@ -396,11 +396,11 @@ function notes(r: any): string[] {
       const kind = /28×28/.test(t.target) ? 'digit28' : 'canvas280';
       const ours = r[env].backends['wasm-simd'], base = r[env].backends['layers-baseline'];
       why = `ours ${ours[kind].medianMs} ms vs layers ${base[kind].medianMs} ms; ours: ${top(r[env]?.profiles?.['wasm-simd']?.[kind], 3)}; layers: ${top(r[env]?.profiles?.['layers-baseline']?.[kind], 3)}.`;
-      const wasmShare = (p: any) => (p?.top ?? []).filter((x: any) => /^wasm-function/.test(x.fn)).reduce((a: number, x: any) => a + x.percent, 0) / 100;
       if (kind === 'digit28') {
-        const kernelMs = ours.digit28.medianMs * wasmShare(r[env]?.profiles?.['wasm-simd']?.digit28);
+        // Wasm self time per call in the profiled loop of 300 recognize() calls.
+        const kernelMs = (r[env]?.profiles?.['wasm-simd']?.digit28?.wasmMs ?? 0) / 300;
         why += ` Network alone: ours ${ours.parts?.networkOnly?.medianMs} ms vs layers ${base.parts?.networkOnly?.medianMs} ms; preprocessing a 28×28 digit ${ours.parts?.preprocess28?.medianMs} ms.`
-          + ` Both run the same tfjs wasm-SIMD (XNNPACK) kernels; ≈${round(kernelMs, 3)} ms per digit is inside wasm code (profile share × median),`
+          + ` Both run the same tfjs wasm-SIMD (XNNPACK) kernels; ≈${round(kernelMs, 3)} ms per digit is inside wasm code (CPU profile of 300 calls),`
           + ` so even with zero JS overhead the speed-up would be at most ≈${round(base.digit28.medianMs / Math.max(kernelMs, 1e-6), 2)}×: the gap left is tfjs dispatch overhead, not arithmetic.`;
       } else {
         why += ` Ours = preprocessing ${ours.parts?.preprocess280?.medianMs} ms (pixel read, ink map and MNIST normalisation in JS) + network ${ours.parts?.networkOnly?.medianMs} ms;`
