@@ -37,7 +37,7 @@ const FALLBACK_SIZE = 280;
  * @fires digit-recognized - A drawing was read; `detail` is the SDK's `RecognizeResult`.
  * @fires digit-cleared - The pad became empty (clear button, Escape, `clear()`, undo of the last stroke).
  * @fires digit-error - Recognition failed (weights or wasm could not load); `detail` is the error.
- * @fires input - The user changed `value` (by drawing, clearing or undoing).
+ * @fires input - The user changed `value` (by drawing, clearing or undoing). Keyboard: Escape/Delete clear, Ctrl+Z/Backspace undo.
  * @fires change - Same moments as `input`: each recognised change is a committed value.
  *
  * @csspart pad - The drawing surface frame (border, background, radius).
@@ -194,7 +194,7 @@ export class DigitPad extends FormControlElement {
           ?disabled=${disabled || empty} @click=${this._onClearClick}>${clearIcon}</button>
       </div>
       ${this.hideCandidates ? nothing : candidatesTemplate(shownResult)}
-      <span id="hint" hidden>Draw one digit with a mouse, pen or finger. Escape clears, Control+Z undoes the last stroke.</span>
+      <span id="hint" hidden>Draw one digit with a mouse, pen or finger. Escape clears, Control+Z or Backspace undoes the last stroke.</span>
     </div>`;
   }
 
@@ -318,13 +318,15 @@ export class DigitPad extends FormControlElement {
   private _onKeyDown = (event: KeyboardEvent): void => {
     this._canvasEl.classList.remove('pointer-focus'); // keyboard use: show the focus ring again
     if (this._isDisabled || this._active) return;
-    if (event.key === 'Escape' || event.key === 'Delete' || event.key === 'Backspace') {
+    if (event.key === 'Escape' || event.key === 'Delete') {
       if (this._strokes.length === 0) return; // let Escape reach dialogs when there is nothing to clear
       event.preventDefault();
       this._setStrokes([], true);
-    } else if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z') {
+    } else if (event.key === 'Backspace' || ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z')) {
+      // Backspace takes back the last thing written, as in a text field.
+      if (this._strokes.length === 0) return;
       event.preventDefault();
-      if (this._strokes.length > 0) this._setStrokes(this._strokes.slice(0, -1), true);
+      this._setStrokes(this._strokes.slice(0, -1), true);
     }
   };
 

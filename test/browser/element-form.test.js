@@ -130,7 +130,7 @@ describe('<digit-pad> in a form', () => {
 });
 
 describe('<digit-pad> keyboard', () => {
-  it('Ctrl+Z undoes the last stroke, Escape and Delete clear', async () => {
+  it('Ctrl+Z and Backspace undo the last stroke, Escape and Delete clear', async () => {
     const pad = await makePad({ delay: 20 });
     pad.focus();
     expect(pad.shadowRoot.activeElement).to.equal(canvasOf(pad));
@@ -154,6 +154,10 @@ describe('<digit-pad> keyboard', () => {
     await nextEvent(pad, 'digit-recognized');
     await sendKeys({ press: 'Delete' });
     expect(pad.strokes).to.have.length(0);
+
+    drawOn(pad, DIGITS[4]['open top, two strokes']);
+    await sendKeys({ press: 'Backspace' });
+    expect(pad.strokes, 'Backspace undoes one stroke').to.have.length(1);
   });
 
   it('drawing focuses the pad (so Escape works next) without a keyboard focus ring', async () => {
