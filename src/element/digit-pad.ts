@@ -346,7 +346,8 @@ export class DigitPad extends FormControlElement {
   }
 }
 
-if (!customElements.get('digit-pad')) customElements.define('digit-pad', DigitPad);
+// Guarded so a second copy of the bundle on the page (or a page that defined it first) is harmless.
+if (globalThis.customElements && !customElements.get('digit-pad')) customElements.define('digit-pad', DigitPad);
 
 declare global {
   interface HTMLElementTagNameMap {

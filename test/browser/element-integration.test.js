@@ -135,6 +135,18 @@ describe('<digit-pad> as a drop-in element', () => {
     expect(pad.strokes).to.deep.equal([]);
   });
 
+  it('accepts strokes before it is in the document, and reads them', async () => {
+    const pad = document.createElement('digit-pad');
+    const recognized = nextEvent(pad, 'digit-recognized');
+    pad.strokes = [[{ x: 0.3, y: 0.15 }, { x: 0.7, y: 0.15 }, { x: 0.45, y: 0.9 }]];
+    expect((await recognized).detail.digit).to.equal(7);
+    expect(pad.value).to.equal('7');
+    document.body.append(pad);
+    await pad.updateComplete;
+    expect(pad.strokes).to.have.length(1);
+    pad.remove();
+  });
+
   it('rejects malformed strokes with a TypeError that says what was expected', async () => {
     const pad = await makePad();
     expect(() => { pad.strokes = [[{ x: 0.1 }]]; }).to.throw(TypeError, /strokes\[0\]\[0\] must be \{ x, y \}/);
