@@ -19,29 +19,33 @@ describe('<digit-pad> reads handwritten digits', () => {
 });
 
 describe('<digit-pad> recognition timing and events', () => {
-  it('recognises on its own once the writer pauses (default delay ≈ 400 ms)', async () => {
+  // Timing assertions only bound from below (timers never fire early), so a loaded CI machine
+  // makes these slower, not flaky.
+  it('recognises on its own once the writer pauses (default delay 400 ms)', async () => {
     const pad = await makePad();
-    const seen = [];
-    pad.addEventListener('digit-recognized', () => seen.push(performance.now()));
-    const start = performance.now();
+    const recognized = nextEvent(pad, 'digit-recognized');
     drawOn(pad, DIGITS[7].plain);
-    await sleep(250);
-    expect(seen, 'recognised before the pause elapsed').to.have.length(0);
-    await nextEvent(pad, 'digit-recognized');
-    expect(performance.now() - start).to.be.at.least(390);
+    const penUp = performance.now();
+    await recognized;
+    expect(performance.now() - penUp).to.be.at.least(399);
     expect(pad.value).to.equal('7');
   });
 
-  it('waits for the last stroke: a second stroke restarts the pause', async () => {
-    const pad = await makePad({ delay: 200 });
+  it('waits for the last stroke: a second stroke restarts the pause', async function () {
+    const pad = await makePad({ delay: 300 });
     const results = [];
     pad.addEventListener('digit-recognized', (e) => results.push(e.detail.digit));
     const [first, second] = DIGITS[4]['open top, two strokes'];
     drawOn(pad, [first]);
-    await sleep(120);
+    const firstUp = performance.now();
+    await sleep(100);
+    // If the machine stalled past the pause, the first read was legitimate: report a skip, not a pass.
+    if (performance.now() - firstUp >= 290) this.skip();
     drawOn(pad, [second]);
+    const secondUp = performance.now();
     await nextEvent(pad, 'digit-recognized');
-    await sleep(250);
+    expect(performance.now() - secondUp).to.be.at.least(299);
+    await sleep(350);
     expect(results).to.deep.equal([4]);
   });
 
