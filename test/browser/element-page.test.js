@@ -25,7 +25,7 @@ async function loadPage() {
   await win.customElements.whenDefined('digit-pad');
   const pad = win.document.querySelector('digit-pad');
   await pad.updateComplete;
-  await sleep(50);
+  await new Promise((resolve) => win.requestAnimationFrame(() => win.requestAnimationFrame(resolve)));
   return { frame, win, pad, form: win.document.querySelector('form') };
 }
 

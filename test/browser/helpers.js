@@ -41,6 +41,9 @@ export function slant(points, k = 0.2) {
 /** Resolves after `ms` milliseconds. */
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Resolves after two rendered frames: layout, ResizeObserver callbacks and paints have run. */
+export const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
 /** Resolves with the next `type` event on `target`. */
 export function nextEvent(target, type, timeout = 20_000) {
   return new Promise((resolve, reject) => {
@@ -84,7 +87,7 @@ export async function makePad(attributes = {}, parent = document.body) {
   parent.append(pad);
   created.push(pad);
   await pad.updateComplete;
-  await sleep(30); // one frame for ResizeObserver to size the canvas
+  await frames(); // ResizeObserver sizes the canvas
   return pad;
 }
 
