@@ -1,11 +1,30 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
 import type { RecognizeResult } from '../recognize.js';
 
 /** What the pad shows under the drawing. */
 export type PadState = 'empty' | 'pending' | 'ok' | 'uncertain' | 'error';
 
 const percent = (p: number) => `${Math.round(p * 100)}%`;
+
+/**
+ * Sets a bar's `--p` through the CSSOM. Lit's styleMap writes a style *attribute* on first
+ * render, which a strict CSP (style-src without 'unsafe-inline') blocks; CSSOM writes are allowed.
+ */
+class BarValue extends Directive {
+  constructor(info: PartInfo) {
+    super(info);
+    if (info.type !== PartType.ELEMENT) throw new Error('barValue() must be used as an element binding.');
+  }
+  render(_p: number) {
+    return nothing;
+  }
+  override update(part: ElementPart, [p]: [number]) {
+    (part.element as HTMLElement).style.setProperty('--p', String(p));
+    return nothing;
+  }
+}
+const barValue = directive(BarValue);
 
 /**
  * The status line doubles as the live region (role=status): screen readers hear the final
@@ -39,7 +58,7 @@ export function candidatesTemplate(result: RecognizeResult | null): TemplateResu
     ${top.map(
       ({ label, p }) => html`<li part="candidate" class="candidate">
         <b>${label}</b><span>${percent(p)}</span>
-        <span class="bar" style=${styleMap({ '--p': String(p) })} aria-hidden="true"></span>
+        <span class="bar" ${barValue(p)} aria-hidden="true"></span>
       </li>`,
     )}
   </ol>`;

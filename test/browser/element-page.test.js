@@ -3,13 +3,19 @@
 import { expect } from '@esm-bundle/chai';
 import { DIGITS, drawOn, nextEvent, sleep } from './helpers.js';
 
+// As strict as a page can be and still run WebAssembly: no inline script or style at all, so
+// the element must manage with its own constructable stylesheets and CSSOM writes.
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; "
+  + "img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>order</title>
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <script type="module" src="/dist/digit-pad.js"></script></head>
 <body>
   <form action="/echo" method="get">
     <label for="qty">Quantity</label>
-    <digit-pad id="qty" name="qty" required delay="50" style="width: 180px"></digit-pad>
+    <digit-pad id="qty" name="qty" required delay="50"></digit-pad>
     <button>Order</button>
   </form>
 </body></html>`;
@@ -23,13 +29,16 @@ async function loadPage() {
   await loaded;
   const win = frame.contentWindow;
   await win.customElements.whenDefined('digit-pad');
+  const violations = [];
+  // Capture phase: violations inside the element's shadow root reach the document this way too.
+  win.document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
   const pad = win.document.querySelector('digit-pad');
   await pad.updateComplete;
   await new Promise((resolve) => win.requestAnimationFrame(() => win.requestAnimationFrame(resolve)));
-  return { frame, win, pad, form: win.document.querySelector('form') };
+  return { frame, win, pad, form: win.document.querySelector('form'), violations };
 }
 
-describe('drop-in: a plain page with one module script', () => {
+describe('drop-in: a plain page with one module script and a strict CSP', () => {
   let frame;
   afterEach(() => frame?.remove());
 
@@ -41,7 +50,7 @@ describe('drop-in: a plain page with one module script', () => {
   });
 
   it('blocks submitting the empty required pad, then submits the written digit with the form', async () => {
-    const { frame: f, win, pad, form } = await loadPage();
+    const { frame: f, win, pad, form, violations } = await loadPage();
     frame = f;
     let invalid = 0;
     pad.addEventListener('invalid', () => invalid++);
@@ -54,6 +63,12 @@ describe('drop-in: a plain page with one module script', () => {
     drawOn(pad, DIGITS[3]['flat top'], { view: win });
     expect((await recognized).detail.digit).to.equal(3);
     expect(new win.FormData(form).get('qty')).to.equal('3');
+    await pad.updateComplete; // candidates and status rendered
+    await new Promise((resolve) => win.requestAnimationFrame(() => win.requestAnimationFrame(resolve)));
+    expect(violations, 'CSP violations').to.deep.equal([]);
+    const bar = pad.shadowRoot.querySelector('[part="candidate"] .bar');
+    expect(bar.style.getPropertyValue('--p'), 'bar length set despite the CSP').to.equal(String(pad.result.confidence));
+    expect(pad.result.backend).to.equal('wasm-simd');
 
     const navigated = nextEvent(frame, 'load');
     form.querySelector('button').click();
