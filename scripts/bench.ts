@@ -114,7 +114,7 @@ async function machine() {
 async function busyProcesses(): Promise<string[]> {
   const ps = await promisify(execFile)('ps', ['-eo', 'pid=,pcpu=,args=', '--sort=-pcpu']).then((r) => r.stdout, () => '');
   return ps.split('\n').map((l) => /^\s*(\d+)\s+([\d.]+)\s+(.*)$/.exec(l)).filter((m): m is RegExpExecArray => !!m)
-    .filter((m) => Number(m[2]) >= 20 && Number(m[1]) !== process.pid)
+    .filter((m) => Number(m[2]) >= 20 && Number(m[1]) !== process.pid && Number(m[1]) !== process.ppid)
     .map((m) => `${m[2]}% ${m[3].replace(/--(require|import) \S+ /g, '').slice(0, 100)}`).slice(0, 5);
 }
 
