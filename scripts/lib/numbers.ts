@@ -8,6 +8,8 @@ export interface ComposedNumber {
   value: string;
   image: { width: number; height: number; data: Uint8Array }; // one channel, light ink on black
   indices: number[];
+  /** Column extent of each digit's ink in the image. */
+  spans: { x0: number; x1: number }[];
 }
 
 export function composeNumber(split: MnistSplit, random: () => number, touching: boolean): ComposedNumber {
@@ -21,7 +23,9 @@ export function composeNumber(split: MnistSplit, random: () => number, touching:
   const height = margin * 2 + Math.max(...crops.map((c) => c.height)) + 8;
   const data = new Uint8Array(width * height);
   let x = margin;
+  const spans: { x0: number; x1: number }[] = [];
   crops.forEach((crop, k) => {
+    spans.push({ x0: x, x1: x + crop.width - 1 });
     const top = margin + 4 + offsets[k] + Math.floor((height - 2 * margin - 8 - crop.height) / 2);
     for (let y = 0; y < crop.height; y++) {
       for (let dx = 0; dx < crop.width; dx++) {
@@ -31,7 +35,7 @@ export function composeNumber(split: MnistSplit, random: () => number, touching:
     }
     x += crop.width + (gaps[k] ?? 0);
   });
-  return { value: indices.map((i) => String(split.labels[i])).join(''), image: { width, height, data }, indices };
+  return { value: indices.map((i) => String(split.labels[i])).join(''), image: { width, height, data }, indices, spans };
 }
 
 /** The digit's ink bounding box, rescaled by `scale` (nearest neighbour keeps MNIST's own anti-aliasing). */

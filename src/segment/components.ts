@@ -57,30 +57,51 @@ export function connectedComponents({ width, height, ink }: InkImage): { segment
 }
 
 /**
- * Merges segments that share most of their horizontal extent (the pieces of a broken 4 or 5, a
- * 7's separate crossbar), then sorts left to right.
+ * Groups blobs into digits, left to right: blobs sharing most of their columns are one digit (a
+ * broken 4 or 0), and a fragment much shorter than the row (a 5's detached top bar, a 7's crossbar)
+ * joins the digit it overlaps most, or the nearest one.
  */
-export function mergeColumns(segments: Segment[]): Segment[] {
-  const sorted = [...segments].sort((a, b) => a.x0 - b.x0);
+export function mergeColumns(segments: Segment[], rowHeight = Infinity): Segment[] {
   const merged: Segment[] = [];
-  for (const s of sorted) {
-    const target = merged.find((m) => {
-      const overlap = Math.min(m.x1, s.x1) - Math.max(m.x0, s.x0) + 1;
-      const narrower = Math.min(m.x1 - m.x0, s.x1 - s.x0) + 1;
-      return overlap > 0.5 * narrower;
-    });
-    if (target) {
-      target.x0 = Math.min(target.x0, s.x0);
-      target.x1 = Math.max(target.x1, s.x1);
-      target.y0 = Math.min(target.y0, s.y0);
-      target.y1 = Math.max(target.y1, s.y1);
-      target.mass += s.mass;
-      target.labels.push(...s.labels);
-    } else {
-      merged.push({ ...s, labels: [...s.labels] });
+  const byWidth = [...segments].sort((a, b) => b.x1 - b.x0 - (a.x1 - a.x0));
+  const fragments: Segment[] = [];
+  for (const s of byWidth) {
+    if (s.y1 - s.y0 + 1 < 0.6 * rowHeight) {
+      fragments.push(s);
+      continue;
     }
+    const target = merged.find((m) => overlap(m, s) > 0.5 * (Math.min(m.x1 - m.x0, s.x1 - s.x0) + 1));
+    if (target) absorb(target, s);
+    else merged.push({ ...s, labels: [...s.labels] });
+  }
+  for (const f of fragments) {
+    if (merged.length === 0) {
+      merged.push({ ...f, labels: [...f.labels] });
+      continue;
+    }
+    const centre = (s: Segment) => (s.x0 + s.x1) / 2;
+    const best = merged.reduce((a, b) => {
+      const oa = overlap(a, f), ob = overlap(b, f);
+      if (oa !== ob) return oa > ob ? a : b;
+      return Math.abs(centre(a) - centre(f)) <= Math.abs(centre(b) - centre(f)) ? a : b;
+    });
+    absorb(best, f);
   }
   return merged.sort((a, b) => a.x0 - b.x0);
+}
+
+/** Shared columns of two segments (≤ 0 when they do not overlap). */
+function overlap(a: Segment, b: Segment): number {
+  return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) + 1;
+}
+
+function absorb(target: Segment, s: Segment): void {
+  target.x0 = Math.min(target.x0, s.x0);
+  target.x1 = Math.max(target.x1, s.x1);
+  target.y0 = Math.min(target.y0, s.y0);
+  target.y1 = Math.max(target.y1, s.y1);
+  target.mass += s.mass;
+  target.labels.push(...s.labels);
 }
 
 /** The ink of `segment` alone (other segments masked out), restricted to columns [from, to]. */
