@@ -3,7 +3,9 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const root = resolve(process.argv[2] ?? '.');
+const isMain = import.meta.url === `file://${process.argv[1]}`;
+// The folder to serve: the command-line argument when run directly, else the project root.
+const root = resolve(isMain && process.argv[2] ? process.argv[2] : new URL('..', import.meta.url).pathname);
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.json': 'application/json', '.wasm': 'application/wasm', '.css': 'text/css', '.png': 'image/png',
@@ -48,7 +50,7 @@ export function startServer(port = Number(process.env.PORT ?? 8000), host = '127
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain) {
   const { url } = await startServer();
   console.log(`digit-pad demo: ${url}demo/   (Ctrl+C to stop)`);
 }

@@ -3,7 +3,7 @@ import { encodeWeights } from '../model/encode.js';
 import { DigitModel, loadModel } from '../model/load.js';
 import { getDefaultModel } from '../recognize.js';
 import { prepareDataset, type Dataset, type PreparedDataset } from './dataset.js';
-import { fit, type FitResult, type FitSettings, type TrainProgress } from './fit.js';
+import type { FitResult, FitSettings, TrainProgress } from './fit.js';
 import { trainInWorker, workerAvailable } from './worker-client.js';
 
 export interface TrainOptions {
@@ -48,6 +48,8 @@ export async function train(dataset: Dataset, options: TrainOptions = {}): Promi
   const settings: FitSettings = { ...chosen, validationSplit: chosen.validationSplit ?? (data.labels.length >= 50 ? 0.1 : 0) };
   const base = settings.from === 'pretrained' ? await getDefaultModel() : null;
   const hooks = { onProgress: options.onProgress, signal: options.signal };
+  // Loaded on first use: recognition-only pages never download the training code.
+  const { fit } = await import('./fit.js');
   let result: FitResult;
   if (options.worker !== false && workerAvailable()) {
     result = await trainInWorker(data, settings, base && { manifest: base.manifest, binary: base.binary }, hooks)
