@@ -90,6 +90,13 @@ export function mergeColumns(segments: Segment[], rowHeight = Infinity): Segment
   return merged.sort((a, b) => a.x0 - b.x0);
 }
 
+/** The row's digit height: the median height of the segments that are not fragments. */
+export function rowHeightOf(segments: Pick<Segment, 'y0' | 'y1'>[]): number {
+  const heights = segments.map((s) => s.y1 - s.y0 + 1);
+  const tall = heights.filter((h) => h >= 0.5 * Math.max(...heights)).sort((a, b) => a - b);
+  return tall.length ? tall[tall.length >> 1] : 0;
+}
+
 /** Shared columns of two segments (≤ 0 when they do not overlap). */
 function overlap(a: Segment, b: Segment): number {
   return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) + 1;

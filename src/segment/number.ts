@@ -5,7 +5,7 @@ import { readPixels, type ImageInput, type InkImage } from '../preprocess/image-
 import { toInk } from '../preprocess/ink.js';
 import { normalizeDigit, PREPROCESS } from '../preprocess/normalize.js';
 import { getDefaultModel, type Digit } from '../recognize.js';
-import { connectedComponents, cropSegment, mergeColumns, type Segment } from './components.js';
+import { connectedComponents, cropSegment, mergeColumns, rowHeightOf, type Segment } from './components.js';
 import { rasterizeStrokes, strokeBounds, type StrokePoint } from './rasterize.js';
 
 export interface NumberOptions {
@@ -62,10 +62,9 @@ export async function recognizeNumber(image: ImageInput, options: NumberOptions 
   } else {
     const ink = toInk(raw);
     const { segments, labels } = connectedComponents(ink);
-    // The row's digit height: the median height of the blobs that are not fragments.
-    const heights = segments.map((s) => s.y1 - s.y0 + 1);
-    const height = median(heights.filter((h) => h >= 0.5 * Math.max(...heights)));
-    const merged = mergeColumns(segments, height);
+    const merged = mergeColumns(segments, rowHeightOf(segments));
+    // Measured again after merging: the pieces of a broken digit are shorter than the digit.
+    const height = rowHeightOf(merged);
     pieces = [];
     for (const segment of merged) pieces.push(...splitTouching(ink, labels, segment, height, read));
   }
@@ -187,7 +186,8 @@ function piecesFromStrokes(strokes: StrokePoint[][], width: number, height: numb
     throw new DigitPadError('INVALID_OPTION', 'options.strokes must be an array of point arrays.');
   }
   const drawn = strokes.filter((s) => s.length > 0);
-  const groups = mergeColumns(drawn.map((stroke, i) => ({ ...strokeBounds(stroke), mass: 1, labels: [i] })));
+  const bounds = drawn.map((stroke, i) => ({ ...strokeBounds(stroke), mass: 1, labels: [i] }));
+  const groups = mergeColumns(bounds, rowHeightOf(bounds));
   const pad = Math.ceil(lineWidth);
   return groups.map((g) => {
     const box = {
@@ -203,10 +203,4 @@ function piecesFromStrokes(strokes: StrokePoint[][], width: number, height: numb
 
 function boxOf(s: Segment): NumberDigit['box'] {
   return { x: s.x0, y: s.y0, width: s.x1 - s.x0 + 1, height: s.y1 - s.y0 + 1 };
-}
-
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
 }
