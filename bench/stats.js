@@ -73,28 +73,7 @@ export function topSelfTime(profile, limit = 15) {
   };
 }
 
-/**
- * The MNIST-digit-on-a-pad canvas: a 28×28 MNIST digit (light on dark) drawn as dark ink on white,
- * upscaled bilinearly to `size` px at (left, top). Mirrors scripts/lib/placement.ts `placeOnCanvas`
- * (this copy exists because the browser page cannot load TypeScript).
- */
-export function placeOnCanvas(digit, canvasSize, size, left, top) {
-  const data = new Uint8ClampedArray(canvasSize * canvasSize * 4).fill(255);
-  const scale = 28 / size;
-  const at = (xx, yy) => (xx < 0 || yy < 0 || xx > 27 || yy > 27 ? 0 : digit[yy * 28 + xx]);
-  for (let y = 0; y < size; y++) {
-    const sy = (y + 0.5) * scale - 0.5;
-    const y0 = Math.floor(sy), fy = sy - y0;
-    for (let x = 0; x < size; x++) {
-      const sx = (x + 0.5) * scale - 0.5;
-      const x0 = Math.floor(sx), fx = sx - x0;
-      const v = (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) + fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1));
-      const i = ((top + y) * canvasSize + left + x) * 4;
-      data[i] = data[i + 1] = data[i + 2] = 255 - v;
-    }
-  }
-  return { width: canvasSize, height: canvasSize, data };
-}
+export { placeOnCanvas } from '../scripts/lib/placement.mjs';
 
 /** Deterministic placements (size 120..240 px, anywhere inside the canvas) for the i-th canvas. */
 export function placement(i, canvasSize = 280) {

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadMnist, mnistImage } from './lib/mnist.js';
 import { createRng } from '../src/training/rng.js';
-import { placeOnCanvas, randomPlacement } from './lib/placement.js';
+import { placeOnCanvas, randomPlacement } from './lib/placement.mjs';
 import { renderEvalHtml, type Misread, type NumberFailure } from './lib/eval-report.js';
 import { composeNumber } from './lib/numbers.js';
 

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { buildLayersModel } from '../../src/training/layers-model.js';
-import { dequantizeUint8 } from '../../src/model/quantize.js';
+import { decodeWeights } from '../../src/model/quantize.js';
 import type { WeightsManifest } from '../../src/model/manifest.js';
 
 export { tf, tfl };
@@ -15,13 +15,8 @@ export { tf, tfl };
 export function layersBaseline(manifest: WeightsManifest, binary: Uint8Array) {
   const model = buildLayersModel(tfl, manifest.architecture, manifest.inputShape as [number, number, number], 1);
   const weights = new Map<string, tf.Tensor>();
-  for (const entry of manifest.weights) {
-    const count = entry.shape.reduce((a, b) => a * b, 1);
-    const values = entry.dtype === 'uint8'
-      ? dequantizeUint8(binary.subarray(entry.offset, entry.offset + count), entry.min!, entry.scale!)
-      : new Float32Array(binary.slice(entry.offset, entry.offset + count * 4).buffer);
-    weights.set(entry.name, tf.tensor(values, entry.shape, 'float32'));
-  }
+  const shapes = new Map(manifest.weights.map((entry) => [entry.name, entry.shape]));
+  for (const [name, values] of decodeWeights(manifest.weights, binary)) weights.set(name, tf.tensor(values, shapes.get(name), 'float32'));
   for (const layer of manifest.architecture) {
     if (layer.type !== 'conv2d' && layer.type !== 'dense') continue;
     const kernel = weights.get(`${layer.name}/kernel`), bias = weights.get(`${layer.name}/bias`);

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadMnist, mnistImage } from '../lib/mnist.js';
-import { placeOnCanvas } from '../lib/placement.js';
+import { placeOnCanvas } from '../lib/placement.mjs';
 import { argmax, placement, round, time, topSelfTime } from '../../bench/stats.js';
 
 const [config, outFile] = process.argv.slice(2);

@@ -4,7 +4,7 @@ import { DigitPadError } from '../errors.js';
 import { weightShapes } from './architecture.js';
 import { MANIFEST_FORMAT, type WeightsManifest } from './manifest.js';
 import { Network } from './network.js';
-import { dequantizeUint8 } from './quantize.js';
+import { decodeWeights } from './quantize.js';
 import { sha256Hex } from './sha256.js';
 import { isIndexedDbKey, loadFromIndexedDb, saveToFile, saveToIndexedDb, type ModelBytes } from './storage.js';
 
@@ -109,13 +109,8 @@ export function modelFromBytes(manifest: WeightsManifest, binary: Uint8Array, so
     );
   }
   const tensors = new Map<string, tf.Tensor>();
-  for (const entry of manifest.weights) {
-    const count = entry.shape.reduce((a, b) => a * b, 1);
-    const values = entry.dtype === 'uint8'
-      ? dequantizeUint8(binary.subarray(entry.offset, entry.offset + count), entry.min!, entry.scale!)
-      : new Float32Array(binary.slice(entry.offset, entry.offset + count * 4).buffer);
-    tensors.set(entry.name, tf.tensor(values, entry.shape, 'float32'));
-  }
+  const shapes = new Map(manifest.weights.map((entry) => [entry.name, entry.shape]));
+  for (const [name, values] of decodeWeights(manifest.weights, binary)) tensors.set(name, tf.tensor(values, shapes.get(name), 'float32'));
   const network = new Network(manifest.architecture, tensors, manifest.inputShape[0], manifest.classNames.length);
   return new DigitModel(manifest, binary, network);
 }

@@ -26,3 +26,24 @@ export function dequantizeUint8(q: Uint8Array, min: number, scale: number): Floa
   for (let i = 0; i < q.length; i++) out[i] = min + q[i] * scale;
   return out;
 }
+
+/**
+ * Every tensor of a weights binary as float32, by manifest name (uint8 entries dequantized).
+ *
+ * ```ts
+ * const values = decodeWeights(manifest.weights, binary); // Map { 'conv1/kernel' => Float32Array, … }
+ * ```
+ */
+export function decodeWeights(
+  entries: { name: string; shape: number[]; dtype: 'uint8' | 'float32'; offset: number; min?: number; scale?: number }[],
+  binary: Uint8Array,
+): Map<string, Float32Array> {
+  const values = new Map<string, Float32Array>();
+  for (const entry of entries) {
+    const count = entry.shape.reduce((a, b) => a * b, 1);
+    values.set(entry.name, entry.dtype === 'uint8'
+      ? dequantizeUint8(binary.subarray(entry.offset, entry.offset + count), entry.min!, entry.scale!)
+      : new Float32Array(binary.slice(entry.offset, entry.offset + count * 4).buffer));
+  }
+  return values;
+}
