@@ -2,6 +2,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { getDefaultModel, type RecognizeResult } from '../recognize.js';
+import type { DigitModel } from '../model/load.js';
 import { padEvent } from './events.js';
 import { checkedNumber, numberAttribute, warnOnce } from './options.js';
 import { DrawingSurface } from './drawing-surface.js';
@@ -10,7 +11,7 @@ import {
   DEFAULT_STROKE_WIDTH, parseStrokeWidth, strokesToImageData,
   type Stroke, type StrokePoint, type StrokeWidth,
 } from './stroke-renderer.js';
-import { candidatesTemplate, statusTemplate, type PadState } from './status-view.js';
+import { candidatesTemplate, resultLabel, statusTemplate, type PadState } from './status-view.js';
 import { padStyles } from './styles.js';
 import { FormControlElement } from './form-control.js';
 import { parseStrokes, serializeStrokes } from './strokes.js';
@@ -32,9 +33,19 @@ const FALLBACK_SIZE = 280;
  * <form><digit-pad name="qty" label="Quantity" required></digit-pad></form>
  * ```
  *
+ * It reads with the built-in digits model unless the `model` property holds another one, such as
+ * a model from `train()` or `loadModel()`. With a model whose classes are not digits, `value`,
+ * the status line and the candidates show the class names instead:
+ *
+ * ```js
+ * const model = await train(samples, { classNames: ['yes', 'no'] });
+ * pad.model = model; // re-reads what is on the pad; pad.value is now 'yes', 'no' or ''
+ * pad.model = null;  // back to the built-in digits
+ * ```
+ *
  * @summary Handwritten digit input that works in forms.
  *
- * @fires digit-recognized - A drawing was read; `detail` is the SDK's `RecognizeResult`.
+ * @fires digit-recognized - A drawing was read (also after `model` changes); `detail` is the SDK's `RecognizeResult`.
  * @fires digit-cleared - The pad became empty (clear button, Escape, `clear()`, undo of the last stroke).
  * @fires digit-error - Recognition failed (weights or wasm could not load); `detail` is the error.
  * @fires input - The user changed `value` (by drawing, clearing or undoing). Keyboard: Escape/Delete clear, Ctrl+Z/Backspace undo.
@@ -44,9 +55,9 @@ const FALLBACK_SIZE = 280;
  * @csspart canvas - The canvas strokes are drawn on (focusable).
  * @csspart placeholder - The hint shown on an empty pad.
  * @csspart clear-button - The × button that clears the pad (beside the status line).
- * @csspart status - The live region with the recognised digit or the "No digit" state.
- * @csspart candidates - The list of the three most likely digits.
- * @csspart candidate - One candidate: digit, probability and bar.
+ * @csspart status - The live region with the recognised digit (or class label) or the "No digit" state.
+ * @csspart candidates - The list of the three most likely digits (or class labels).
+ * @csspart candidate - One candidate: digit or label, probability and bar.
  *
  * @cssprop [--digit-pad-ink=#1b2230] - Stroke colour (light text on dark pads in dark mode).
  * @cssprop [--digit-pad-background=#fffef9] - Pad background.
@@ -76,15 +87,41 @@ export class DigitPad extends FormControlElement {
   @property({ attribute: 'stroke-width' }) strokeWidth?: string | number;
   /** Hides the top-3 candidate list. */
   @property({ attribute: 'hide-candidates', type: Boolean, reflect: true }) hideCandidates = false;
+  /**
+   * The model that reads the drawing: a `DigitModel` from `train()` or `loadModel()`, or null for the
+   * built-in digits model. Property only (no attribute). Assigning re-reads a drawing already on the
+   * pad (firing `digit-recognized`, not `input`/`change`). With non-digit classes, `value`, the status
+   * and the candidates use the class names. The pad never disposes the model.
+   */
+  @property({ attribute: false })
+  get model(): DigitModel | null {
+    return this._model;
+  }
+  set model(model: DigitModel | null) {
+    const old = this._model;
+    this._model = model ?? null;
+    if (this._model === old) return;
+    this.requestUpdate('model', old);
+    // Another model: what is on the pad has to be read again, at once and with it (so a
+    // `recognize()` right after the assignment is the read that counts). Not a user edit.
+    if (this._strokes.length > 0 && !this._active) {
+      this._reader.invalidate();
+      this._state = 'pending';
+      this._reader.schedule(0);
+    }
+  }
 
   /** @internal mirrored so a host `aria-label` names the focusable canvas inside the shadow root. */
   @property({ attribute: 'aria-label' }) private hostAriaLabel: string | null = null;
 
   @state() private _strokes: Stroke[] = [];
   @state() private _result: RecognizeResult | null = null;
+  /** Class names of the model `_result` came from (null: the built-in digits), to label candidates. */
+  private _resultClasses: readonly string[] | null = null;
   @state() private _state: PadState = 'empty';
   @query('canvas') private _canvasEl!: HTMLCanvasElement;
 
+  private _model: DigitModel | null = null;
   private _active: Stroke | null = null;
   /** The pending change came from the user, so its outcome fires `input`/`change`. */
   private _userEdit = false;
@@ -105,14 +142,17 @@ export class DigitPad extends FormControlElement {
   private readonly _reader = new RecognitionScheduler(this, {
     image: () => this.toImageData(),
     minConfidence: () => this._minConfidence,
-    result: (result) => this._apply(result),
+    model: () => this._model,
+    result: (result, model) => this._apply(result, model),
     error: (error) => this._fail(error),
   });
 
-  /** The recognised digit as a string, '' when there is none. Only '' can be assigned (it clears), as with file inputs. */
+  /**
+   * The recognised digit as a string ('' when there is none), or with a custom `model` the recognised
+   * class name. Only '' can be assigned (it clears), as with file inputs.
+   */
   get value(): string {
-    const result = this._result;
-    return result?.status === 'ok' && result.digit !== null ? String(result.digit) : '';
+    return resultLabel(this._result) ?? '';
   }
   set value(value: string) {
     if (value === '' || value === null) this.clear();
@@ -193,7 +233,7 @@ export class DigitPad extends FormControlElement {
         <button part="clear-button" class="clear" type="button" title="Clear (Esc)" aria-label="Clear drawing"
           ?disabled=${disabled || empty} @click=${this._onClearClick}>${clearIcon}</button>
       </div>
-      ${this.hideCandidates ? nothing : candidatesTemplate(shownResult)}
+      ${this.hideCandidates ? nothing : candidatesTemplate(shownResult, this._resultClasses)}
       <span id="hint" hidden>Draw one digit with a mouse, pen or finger. Escape clears, Control+Z or Backspace undoes the last stroke.</span>
     </div>`;
   }
@@ -234,7 +274,7 @@ export class DigitPad extends FormControlElement {
     // :focus-visible for script focus even when a pointer caused it.
     this._canvasEl.classList.add('pointer-focus');
     this._canvasEl.focus({ preventScroll: true });
-    getDefaultModel().catch(() => {}); // warm up while the user writes; failures surface on recognition
+    if (!this._model) getDefaultModel().catch(() => {}); // warm up while the user writes; failures surface on recognition
     this._surface.requestPaint();
   }
 
@@ -278,11 +318,12 @@ export class DigitPad extends FormControlElement {
     if (this._reader.scheduled && !this._active) this._reader.schedule(0);
   };
 
-  private _apply(result: RecognizeResult): void {
+  private _apply(result: RecognizeResult, model: DigitModel | null): void {
     const before = this.value;
     const user = this._userEdit;
     this._userEdit = false;
     this._result = result.status === 'empty' ? null : result;
+    this._resultClasses = model ? model.classNames : null;
     this._state = result.status === 'ok' ? 'ok' : result.status === 'uncertain' ? 'uncertain' : 'empty';
     this._syncForm();
     if (result.status !== 'empty') this.dispatchEvent(padEvent('digit-recognized', result));
@@ -302,7 +343,7 @@ export class DigitPad extends FormControlElement {
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
-  /** Form value is the digit; the strokes ride along as state so navigation can restore the drawing. */
+  /** Form value is the digit (or class name); the strokes ride along as state so navigation can restore the drawing. */
   private _syncForm(): void {
     this._internals.setFormValue(this.value, this._strokes.length > 0 ? serializeStrokes(this._strokes) : null);
     const anchor = this._canvasEl ?? undefined;

@@ -1,12 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { recognize, type RecognizeResult } from '../recognize.js';
+import type { DigitModel } from '../model/load.js';
 
 export interface RecognitionOptions {
   /** The drawing to read, rendered at the moment the read starts. */
   image(): ImageData;
   minConfidence(): number;
-  /** A read of the current drawing finished. */
-  result(result: RecognizeResult): void;
+  /** The model to read with; null for the built-in digits model. */
+  model(): DigitModel | null;
+  /** A read of the current drawing finished; `model` is the one it was read with (null: built-in). */
+  result(result: RecognizeResult, model: DigitModel | null): void;
   /** A read of the current drawing failed. */
   error(error: Error): void;
 }
@@ -49,14 +52,15 @@ export class RecognitionScheduler implements ReactiveController {
   async run(): Promise<RecognizeResult> {
     this.cancel();
     const revision = this.revision;
+    const model = this.options.model();
     let result: RecognizeResult;
     try {
-      result = await recognize(this.options.image(), { minConfidence: this.options.minConfidence() });
+      result = await recognize(this.options.image(), { minConfidence: this.options.minConfidence(), ...(model ? { model } : {}) });
     } catch (error) {
       if (revision === this.revision) this.options.error(error as Error);
       throw error;
     }
-    if (revision === this.revision) this.options.result(result);
+    if (revision === this.revision) this.options.result(result, model);
     return result;
   }
 

@@ -7,6 +7,12 @@ export type PadState = 'empty' | 'pending' | 'ok' | 'uncertain' | 'error';
 
 const percent = (p: number) => `${Math.round(p * 100)}%`;
 
+/** What the pad shows for a result: the class label ('7' for the digits model, 'yes' for a custom one). */
+export function resultLabel(result: RecognizeResult | null): string | null {
+  if (!result || result.status !== 'ok') return null;
+  return result.label ?? (result.digit === null ? null : String(result.digit));
+}
+
 /**
  * Sets a bar's `--p` through the CSSOM. Lit's styleMap writes a style *attribute* on first
  * render, which a strict CSP (style-src without 'unsafe-inline') blocks; CSSOM writes are allowed.
@@ -34,9 +40,10 @@ const barValue = directive(BarValue);
 export function statusTemplate(state: PadState, result: RecognizeResult | null): TemplateResult {
   const shown = state === 'pending' ? (result ? (result.status === 'ok' ? 'ok' : 'uncertain') : 'blank') : state;
   let content: TemplateResult | typeof nothing = nothing;
-  if (shown === 'ok' && result && result.digit !== null) {
+  const label = resultLabel(result);
+  if (shown === 'ok' && result && label !== null) {
     // Spaces between the spans keep the announced text "Recognised 7 93% sure", not "Recognised793%".
-    content = html`<span class="visually-hidden">Recognised</span> <span class="digit">${result.digit}</span> <span class="long">${percent(result.confidence)} sure</span>`;
+    content = html`<span class="visually-hidden">Recognised</span> <span class="digit">${label}</span> <span class="long">${percent(result.confidence)} sure</span>`;
   } else if (shown === 'uncertain') {
     content = html`<span class="long">Can’t read that</span> <span class="short">Unclear</span>`;
   } else if (shown === 'empty') {
@@ -47,14 +54,18 @@ export function statusTemplate(state: PadState, result: RecognizeResult | null):
   return html`<div part="status" class="status ${shown}" role="status" aria-busy=${state === 'pending' ? 'true' : 'false'}>${content}</div>`;
 }
 
-/** The three most likely digits with probabilities, best first. */
-export function candidatesTemplate(result: RecognizeResult | null): TemplateResult | typeof nothing {
+/**
+ * The three most likely classes with probabilities, best first. `classNames` are the classes of the
+ * model that produced `result` (index i names probabilities[i]); without them the index is shown,
+ * which is the digit for the built-in model.
+ */
+export function candidatesTemplate(result: RecognizeResult | null, classNames?: readonly string[] | null): TemplateResult | typeof nothing {
   if (!result || result.status === 'empty') return nothing;
   const top = result.probabilities
-    .map((p, i) => ({ label: String(i), p }))
+    .map((p, i) => ({ label: classNames?.[i] ?? String(i), p }))
     .sort((a, b) => b.p - a.p)
     .slice(0, 3);
-  return html`<ol part="candidates" class="candidates" aria-label="Top candidates">
+  return html`<ol part="candidates" class=${classNames ? 'candidates named' : 'candidates'} aria-label="Top candidates">
     ${top.map(
       ({ label, p }) => html`<li part="candidate" class="candidate">
         <b>${label}</b><span>${percent(p)}</span>

@@ -148,6 +148,13 @@ export const padStyles = css`
   .candidate b {
     font-weight: 650;
   }
+  /* Class names of a custom model can be long: cut them rather than widen the pad. */
+  .candidates.named .candidate b {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
   .candidate span {
     color: var(--_muted);
     font-size: 0.85em;
