@@ -11,7 +11,7 @@ export interface TrainOptions {
   classNames?: string[];
   /** Fine-tune the shipped network (its output layer is replaced when the classes differ) or start fresh. Default 'pretrained'. */
   from?: 'pretrained' | 'scratch';
-  /** Default 8 (pretrained) or 10 (scratch). */
+  /** Default 10 from scratch; fine-tuning defaults to enough passes for ~1,500 sample views (8 to 40 epochs). */
   epochs?: number;
   /** Default 32. */
   batchSize?: number;
@@ -45,7 +45,13 @@ export async function train(dataset: Dataset, options: TrainOptions = {}): Promi
   throwIfAborted(options.signal);
   const data = await prepareDataset(dataset, classNames);
   throwIfAborted(options.signal);
-  const settings: FitSettings = { ...chosen, validationSplit: chosen.validationSplit ?? (data.labels.length >= 50 ? 0.1 : 0) };
+  const count = data.labels.length;
+  const settings: FitSettings = {
+    ...chosen,
+    // A few samples per class need more passes to move a pretrained network (measured on a held-out writer).
+    epochs: chosen.epochs ?? (chosen.from === 'pretrained' ? Math.min(40, Math.max(8, Math.ceil(1500 / count))) : 10),
+    validationSplit: chosen.validationSplit ?? (count >= 50 ? 0.1 : 0),
+  };
   const base = settings.from === 'pretrained' ? await getDefaultModel() : null;
   const hooks = { onProgress: options.onProgress, signal: options.signal };
   // Loaded on first use: recognition-only pages never download the training code.
@@ -78,7 +84,7 @@ function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new DigitPadError('TRAINING_ABORTED', 'Training was aborted; existing models are unchanged.');
 }
 
-function checkOptions(options: TrainOptions): { classNames: string[]; settings: Omit<FitSettings, 'validationSplit'> & { validationSplit?: number } } {
+function checkOptions(options: TrainOptions): { classNames: string[]; settings: Omit<FitSettings, 'validationSplit' | 'epochs'> & { validationSplit?: number; epochs?: number } } {
   const bad = (message: string) => new DigitPadError('INVALID_OPTION', message);
   if (options === null || typeof options !== 'object') throw bad('train() options must be an object.');
   const classNames = options.classNames ?? DIGITS;
@@ -112,7 +118,7 @@ function checkOptions(options: TrainOptions): { classNames: string[]; settings: 
     classNames: [...classNames],
     settings: {
       from,
-      epochs: integer('epochs', pretrained ? 8 : 10, 1000),
+      epochs: options.epochs === undefined ? undefined : integer('epochs', 10, 1000),
       batchSize: integer('batchSize', 32, 4096),
       learningRate: fraction('learningRate', !pretrained ? 2e-3 : sameAsDigits ? 3e-4 : 1e-3, 1e-7, 1),
       validationSplit: options.validationSplit === undefined ? undefined : fraction('validationSplit', 0, 0, 0.9),

@@ -71,4 +71,28 @@ describe('train() in Chromium', () => {
     const missing = await loadModel('indexeddb://never-saved').then(() => null, (e) => e);
     expect(missing.code).to.equal('WEIGHTS_LOAD_FAILED');
   });
+
+  it('an aborted IndexedDB save leaves the previously saved model loadable', async () => {
+    const kept = await train(range(0, 100, true), { classNames: LETTERS, from: 'scratch', epochs: 1 });
+    await kept.save('indexeddb://abort-test');
+    const other = await train(range(100, 200, true), { classNames: LETTERS, from: 'scratch', epochs: 1, seed: 4 });
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      const request = put.apply(this, args);
+      this.transaction.abort(); // the write never commits, as when the tab closes mid-save
+      return request;
+    };
+    let error;
+    try {
+      error = await other.save('indexeddb://abort-test').then(() => null, (e) => e);
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(error).to.be.instanceOf(DigitPadError);
+    expect(error.code).to.equal('STORAGE_FAILED');
+    const loaded = await loadModel('indexeddb://abort-test');
+    const probe = sample(1800).image;
+    expect((await recognize(probe, { model: loaded })).probabilities)
+      .to.deep.equal((await recognize(probe, { model: kept })).probabilities);
+  });
 });

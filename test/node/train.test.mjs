@@ -200,3 +200,27 @@ test('20 fine-tunes in a row leak no tensors', async () => {
   }
   assert.equal(tf.memory().numTensors, before);
 });
+
+test('fine-tuning on 5 samples per digit from one writer improves that writer and keeps MNIST ≥ 99 %', async () => {
+  const { writerStyle } = await import('../../scripts/lib/writer-style.ts');
+  const samples = [];
+  const taken = new Array(10).fill(0);
+  for (let i = 0; samples.length < 50; i++) {
+    const { image, label } = mnistTrainDigit(i);
+    if (taken[label]++ < 5) samples.push({ image: writerStyle(image.data), label });
+  }
+  const accuracy = async (model, styled) => {
+    let correct = 0;
+    for (let i = 0; i < 2000; i++) {
+      const { image, label } = mnistDigit(i);
+      if ((await recognize(styled ? writerStyle(image.data) : image, model ? { model } : {})).digit === label) correct++;
+    }
+    return correct / 2000;
+  };
+  const tuned = await train(samples, { seed: 3 });
+  const before = await accuracy(null, true);
+  const after = await accuracy(tuned, true);
+  assert.ok(after > before, `writer accuracy ${before} → ${after}`);
+  assert.ok((await accuracy(tuned, false)) >= 0.99);
+  tuned.dispose();
+});
