@@ -348,12 +348,22 @@ export class DigitPad extends FormControlElement {
     this._internals.setFormValue(this.value, this._strokes.length > 0 ? serializeStrokes(this._strokes) : null);
     const anchor = this._canvasEl ?? undefined;
     if (this._strokes.length > 0 && this._state === 'uncertain') {
-      this._internals.setValidity({ badInput: true }, 'That doesn’t look like a digit. Please write it again.', anchor);
+      const what = this._classesText();
+      this._internals.setValidity({ badInput: true }, what ? `That doesn’t look like ${what}. Please write it again.` : 'That doesn’t look like a digit. Please write it again.', anchor);
     } else if (this.required && this.value === '') {
-      this._internals.setValidity({ valueMissing: true }, 'Please write a digit.', anchor);
+      const what = this._classesText();
+      this._internals.setValidity({ valueMissing: true }, what ? `Please write ${what}.` : 'Please write a digit.', anchor);
     } else {
       this._internals.setValidity({});
     }
+  }
+
+  /** For messages: "one of: yes, no" when the model's classes are not the digits, else null. */
+  private _classesText(): string | null {
+    const classes = this._model?.classNames;
+    if (!classes || classes.every((name) => /^[0-9]$/.test(name))) return null;
+    const shown = classes.length > 8 ? [...classes.slice(0, 8), '…'] : classes;
+    return `one of: ${shown.join(', ')}`;
   }
 
   private _onKeyDown = (event: KeyboardEvent): void => {

@@ -97,11 +97,14 @@ describe('<digit-pad> with a custom model', function () {
     const form = document.createElement('form');
     document.body.append(form);
     try {
-      const pad = await makePad({ name: 'answer', delay: 60000 }, form);
+      const pad = await makePad({ name: 'answer', required: true, delay: 60000 }, form);
       pad.model = yesNo;
+      await pad.updateComplete;
+      expect(pad.validationMessage).to.equal('Please write one of: yes, no.');
       drawOn(pad, CROSS);
       await pad.recognize();
       expect(new FormData(form).get('answer')).to.equal('no');
+      expect(pad.checkValidity()).to.equal(true);
     } finally {
       form.remove();
     }
