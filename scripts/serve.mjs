@@ -18,7 +18,7 @@ const TYPES = {
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'", "connect-src 'self'",
-  "img-src 'self' data: blob:", "style-src 'self' 'unsafe-inline'", "object-src 'none'", "base-uri 'none'", "form-action 'self'",
+  "img-src 'self' data: blob:", "style-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'",
 ].join('; ');
 
 export function startServer(port = Number(process.env.PORT ?? 8000), host = '127.0.0.1') {
