@@ -1,17 +1,21 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { getDefaultModel, type RecognizeResult } from '../recognize.js';
+import { getDefaultModel, recognize, type RecognizeResult } from '../recognize.js';
+import { recognizeNumber, type NumberResult } from '../segment/number.js';
 import type { DigitModel } from '../model/load.js';
 import { padEvent } from './events.js';
 import { checkedNumber, numberAttribute, warnOnce } from './options.js';
 import { DrawingSurface } from './drawing-surface.js';
 import { RecognitionScheduler } from './recognition.js';
 import {
-  DEFAULT_STROKE_WIDTH, parseStrokeWidth, strokesToImageData,
+  DEFAULT_STROKE_WIDTH, lineWidthFor, parseStrokeWidth, strokesToImageData,
   type Stroke, type StrokePoint, type StrokeWidth,
 } from './stroke-renderer.js';
-import { candidatesTemplate, resultLabel, statusTemplate, type PadState } from './status-view.js';
+import {
+  boxesTemplate, candidatesTemplate, digitListTemplate, digitReading, resultLabel, statusTemplate,
+  type PadState, type StatusReading,
+} from './status-view.js';
 import { padStyles } from './styles.js';
 import { FormControlElement } from './form-control.js';
 import { parseStrokes, serializeStrokes } from './strokes.js';
@@ -22,6 +26,21 @@ const clearIcon = svg`<svg viewBox="0 0 16 16" width="1em" height="1em" aria-hid
 const DEFAULT_MIN_CONFIDENCE = 0.5;
 /** toImageData() size for a pad that is not laid out (display: none, detached). */
 const FALLBACK_SIZE = 280;
+/** Most digits a `digits` pad can ask for. */
+const MAX_DIGITS = 32;
+/** Pad width per digit over its height, for the default shape of a `digits` pad. */
+const DIGIT_ASPECT = 0.8;
+/** Default shape of a `multiple` pad: room for about four digits. */
+const MULTIPLE_ASPECT = 4 * DIGIT_ASPECT;
+const DEFAULT_PLACEHOLDER = 'Write a digit';
+
+/** A whole-number reading, with the size of the image its boxes are in and whether it counts. */
+interface NumberReading {
+  result: NumberResult;
+  ok: boolean;
+  width: number;
+  height: number;
+}
 
 /**
  * A pad to write one digit on by mouse, pen or finger. It reads the digit in the browser
@@ -43,9 +62,23 @@ const FALLBACK_SIZE = 280;
  * pad.model = null;  // back to the built-in digits
  * ```
  *
+ * **Whole numbers.** `digits="4"` (a PIN, a year) or `multiple` (any number of digits) makes one wide
+ * pad for a number written left to right, digits side by side with a small gap. The drawing is then
+ * read with the SDK's `recognizeNumber()`, digits grouped by stroke; `value` is the whole string
+ * ('2026'), `result` and the `digit-recognized` detail are the `NumberResult`, the candidates list
+ * shows each digit with its confidence, and `show-boxes` outlines the digits found. With `digits`,
+ * a `required` pad is valid only with exactly that many digits. The default shape becomes
+ * `digits × 0.8 : 1` (`multiple`: 3.2 : 1) and the default width 22rem; `--digit-pad-aspect-ratio`
+ * and the element's width still win.
+ *
+ * ```html
+ * <digit-pad name="year" digits="4" required show-boxes label="Year"></digit-pad>
+ * <digit-pad name="amount" multiple label="Amount"></digit-pad>
+ * ```
+ *
  * @summary Handwritten digit input that works in forms.
  *
- * @fires digit-recognized - A drawing was read (also after `model` changes); `detail` is the SDK's `RecognizeResult`.
+ * @fires digit-recognized - A drawing was read (also after `model` changes); `detail` is the SDK's `RecognizeResult`, or with `digits`/`multiple` its `NumberResult`.
  * @fires digit-cleared - The pad became empty (clear button, Escape, `clear()`, undo of the last stroke).
  * @fires digit-error - Recognition failed (weights or wasm could not load); `detail` is the error.
  * @fires input - The user changed `value` (by drawing, clearing or undoing). Keyboard: Escape/Delete clear, Ctrl+Z/Backspace undo.
@@ -56,8 +89,9 @@ const FALLBACK_SIZE = 280;
  * @csspart placeholder - The hint shown on an empty pad.
  * @csspart clear-button - The × button that clears the pad (beside the status line).
  * @csspart status - The live region with the recognised digit (or class label) or the "No digit" state.
- * @csspart candidates - The list of the three most likely digits (or class labels).
+ * @csspart candidates - The list of the three most likely digits (or class labels); with `digits`/`multiple`, each digit read.
  * @csspart candidate - One candidate: digit or label, probability and bar.
+ * @csspart box - With `show-boxes`: the outline around one digit found in a number.
  *
  * @cssprop [--digit-pad-ink=#1b2230] - Stroke colour (light text on dark pads in dark mode).
  * @cssprop [--digit-pad-background=#fffef9] - Pad background.
@@ -69,7 +103,7 @@ const FALLBACK_SIZE = 280;
  * @cssprop [--digit-pad-text=inherit] - Main text colour.
  * @cssprop [--digit-pad-warning=#a35200] - The "can't read that" status.
  * @cssprop [--digit-pad-error=#c0262d] - The "recognition unavailable" status.
- * @cssprop [--digit-pad-aspect-ratio=1] - Pad shape; the pad's width follows the element's width.
+ * @cssprop [--digit-pad-aspect-ratio=1] - Pad shape; the pad's width follows the element's width. Default with `digits`: digits × 0.8; with `multiple`: 3.2.
  */
 export class DigitPad extends FormControlElement {
   static override styles = padStyles;
@@ -77,7 +111,7 @@ export class DigitPad extends FormControlElement {
 
   /** Accessible name of the drawing area; falls back to `aria-label`, a `<label for>`, then "Handwritten digit". */
   @property() label = '';
-  /** Hint shown on an empty pad. */
+  /** Hint shown on an empty pad. With `digits`/`multiple` the default reads "Write 4 digits" or "Write a number". */
   @property() placeholder = 'Write a digit';
   /** Milliseconds of pause after the last stroke before recognition runs (0–60000). */
   @property({ converter: numberAttribute }) delay: number = 400; // = DEFAULT_DELAY, literal for the manifest
@@ -87,6 +121,15 @@ export class DigitPad extends FormControlElement {
   @property({ attribute: 'stroke-width' }) strokeWidth?: string | number;
   /** Hides the top-3 candidate list. */
   @property({ attribute: 'hide-candidates', type: Boolean, reflect: true }) hideCandidates = false;
+  /**
+   * How many digits to write on this one pad (a positive integer up to 32; default 1). Above 1 the pad
+   * reads a whole number and, when `required`, is valid only with exactly this many digits.
+   */
+  @property({ converter: numberAttribute, reflect: true }) digits: number = 1;
+  /** Any number of digits on one pad, read as a whole number; wins over `digits`. */
+  @property({ type: Boolean, reflect: true }) multiple = false;
+  /** With `digits`/`multiple`: outlines each digit found over the drawing. */
+  @property({ attribute: 'show-boxes', type: Boolean, reflect: true }) showBoxes = false;
   /**
    * The model that reads the drawing: a `DigitModel` from `train()` or `loadModel()`, or null for the
    * built-in digits model. Property only (no attribute). Assigning re-reads a drawing already on the
@@ -116,6 +159,8 @@ export class DigitPad extends FormControlElement {
 
   @state() private _strokes: Stroke[] = [];
   @state() private _result: RecognizeResult | null = null;
+  /** The last reading in number mode (`digits` > 1 or `multiple`). */
+  @state() private _number: NumberReading | null = null;
   /** Class names of the model `_result` came from (null: the built-in digits), to label candidates. */
   private _resultClasses: readonly string[] | null = null;
   @state() private _state: PadState = 'empty';
@@ -128,6 +173,9 @@ export class DigitPad extends FormControlElement {
   private _delayMs = DEFAULT_DELAY;
   private _minConfidence = DEFAULT_MIN_CONFIDENCE;
   private _strokeWidthAttr: StrokeWidth | null = null;
+  private _digits = 1;
+  /** `digits` > 1 or `multiple`, as of the last update. */
+  private _numberMode = false;
   private readonly _surface = new DrawingSurface(this, {
     canvas: () => this.renderRoot?.querySelector('canvas') ?? null,
     strokes: () => this._strokes,
@@ -139,9 +187,8 @@ export class DigitPad extends FormControlElement {
       end: () => this._endStroke(),
     },
   });
-  private readonly _reader = new RecognitionScheduler(this, {
-    image: () => this.toImageData(),
-    minConfidence: () => this._minConfidence,
+  private readonly _reader = new RecognitionScheduler<RecognizeResult | NumberResult>(this, {
+    read: (model) => this._read(model),
     model: () => this._model,
     result: (result, model) => this._apply(result, model),
     error: (error) => this._fail(error),
@@ -149,9 +196,11 @@ export class DigitPad extends FormControlElement {
 
   /**
    * The recognised digit as a string ('' when there is none), or with a custom `model` the recognised
-   * class name. Only '' can be assigned (it clears), as with file inputs.
+   * class name; with `digits`/`multiple` the whole number ('2026'). Only '' can be assigned (it
+   * clears), as with file inputs.
    */
   get value(): string {
+    if (this._isNumber) return this._number?.ok ? this._number.result.value : '';
     return resultLabel(this._result) ?? '';
   }
   set value(value: string) {
@@ -159,9 +208,9 @@ export class DigitPad extends FormControlElement {
     else warnOnce(`value=${String(value)}`, `value can only be set to '' (to clear); a digit has to be written. Ignored "${String(value)}".`);
   }
 
-  /** The last recognition result, or null for an empty pad. */
-  get result(): RecognizeResult | null {
-    return this._result;
+  /** The last recognition result, or null for an empty pad; with `digits`/`multiple` the `NumberResult`. */
+  get result(): RecognizeResult | NumberResult | null {
+    return this._isNumber ? this._number?.result ?? null : this._result;
   }
 
   /**
@@ -186,21 +235,49 @@ export class DigitPad extends FormControlElement {
   }
 
   /** Recognises the drawing now (skipping the pause) and resolves with the SDK result. */
-  recognize(): Promise<RecognizeResult> {
+  recognize(): Promise<RecognizeResult | NumberResult> {
     return this._reader.run();
   }
 
   /** The drawing as dark ink on white at the pad's CSS size: what recognition reads, whatever the theme. */
   toImageData(): ImageData {
-    const size = this._surface.size;
-    const [width, height] = size.width > 0 && size.height > 0 ? [size.width, size.height] : [FALLBACK_SIZE, FALLBACK_SIZE];
+    const [width, height] = this._imageSize();
     return strokesToImageData(this._strokes, width, height, this._strokeWidth());
+  }
+
+  /** Reads more than one digit: `digits` above 1, or `multiple`. */
+  private get _isNumber(): boolean {
+    return this._numberMode;
+  }
+
+  /** CSS size of the image recognition reads (what toImageData() renders). */
+  private _imageSize(): [number, number] {
+    const size = this._surface.size;
+    if (size.width > 0 && size.height > 0) return [size.width, size.height];
+    const ratio = this._isNumber ? (this.multiple ? MULTIPLE_ASPECT : this._digits * DIGIT_ASPECT) : 1;
+    return [Math.round(FALLBACK_SIZE * ratio), FALLBACK_SIZE];
+  }
+
+  /** One read of the drawing as it is now: one digit, or the whole number grouped by stroke. */
+  private async _read(model: DigitModel | null): Promise<RecognizeResult | NumberResult> {
+    const image = this.toImageData();
+    if (!this._isNumber) return recognize(image, { minConfidence: this._minConfidence, ...(model ? { model } : {}) });
+    const { width, height } = image;
+    const strokes = this._strokes.map((stroke) => stroke.map((p) => ({ x: p.x * width, y: p.y * height })));
+    const strokeWidth = lineWidthFor(this._strokeWidth(), width, height);
+    return recognizeNumber(image, { strokes, strokeWidth, ...(model ? { model } : {}) });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('delay')) this._delayMs = checkedNumber('delay', this.delay, this.getAttribute('delay'), 0, 60_000, DEFAULT_DELAY, ' (milliseconds)');
     if (changed.has('minConfidence')) {
       this._minConfidence = checkedNumber('min-confidence', this.minConfidence, this.getAttribute('min-confidence'), 0, 1, DEFAULT_MIN_CONFIDENCE);
+    }
+    if (changed.has('digits') || changed.has('multiple')) {
+      const wasNumber = this._numberMode;
+      this._digits = this._checkedDigits();
+      this._numberMode = this.multiple || this._digits > 1;
+      if (wasNumber !== this._numberMode && this.hasUpdated) this._reread();
     }
     if (changed.has('strokeWidth')) {
       this._strokeWidthAttr = this.strokeWidth === undefined || this.strokeWidth === null ? null : parseStrokeWidth(this.strokeWidth);
@@ -212,29 +289,66 @@ export class DigitPad extends FormControlElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('strokeWidth')) this._surface.paint();
+    if (changed.has('digits') || changed.has('multiple')) {
+      // The default shape, as a private custom property under the public one (CSSOM: CSP-safe).
+      const pad = this.renderRoot.querySelector<HTMLElement>('.pad');
+      if (this._isNumber) pad?.style.setProperty('--_shape', String(this.multiple ? MULTIPLE_ASPECT : this._digits * DIGIT_ASPECT));
+      else pad?.style.removeProperty('--_shape');
+    }
     this._syncForm();
+  }
+
+  /** `digits` as a whole number from 1 to 32; anything else warns once and means 1. */
+  private _checkedDigits(): number {
+    const raw = this.getAttribute('digits');
+    const n = checkedNumber('digits', this.digits, raw, 1, MAX_DIGITS, 1);
+    if (Number.isInteger(n)) return n;
+    warnOnce(`digits=${raw ?? n}`, `digits="${raw ?? n}" is not a whole number from 1 to ${MAX_DIGITS}; using 1.`);
+    return 1;
+  }
+
+  /** One digit ↔ a number: what is on the pad is read again the other way (not a user edit). */
+  private _reread(): void {
+    this._reader.invalidate();
+    this._result = null;
+    this._number = null;
+    if (this._strokes.length > 0 && !this._active) {
+      this._state = 'pending';
+      this._reader.schedule(0);
+    }
   }
 
   override render() {
     const disabled = this._isDisabled;
     const empty = this._strokes.length === 0;
-    const shownResult = this._state === 'empty' || this._state === 'error' ? null : this._result;
-    return html`<div class=${classMap({ root: true, disabled })}>
+    const number = this._isNumber;
+    const hidden = this._state === 'empty' || this._state === 'error';
+    const shownResult = hidden ? null : this._result;
+    const shownNumber = hidden ? null : this._number;
+    const placeholder = number && this.placeholder === DEFAULT_PLACEHOLDER
+      ? (this.multiple ? 'Write a number' : `Write ${this._digits} digits`)
+      : this.placeholder;
+    let candidates: unknown = nothing;
+    if (!this.hideCandidates) candidates = number ? digitListTemplate(shownNumber?.result ?? null) : candidatesTemplate(shownResult, this._resultClasses);
+    return html`<div class=${classMap({ root: true, disabled, number })}>
       <div part="pad" class="pad">
         <canvas part="canvas" tabindex=${disabled ? '-1' : '0'} role="img" aria-roledescription="drawing pad"
           aria-label=${this._label()} aria-describedby="hint" aria-disabled=${disabled ? 'true' : 'false'}
           @keydown=${this._onKeyDown} @blur=${this._flush}></canvas>
-        ${empty && this.placeholder
-          ? html`<span part="placeholder" class="placeholder" aria-hidden="true">${this.placeholder}</span>`
+        ${number && this.showBoxes && shownNumber && !empty ? boxesTemplate(shownNumber.result, shownNumber.width, shownNumber.height) : nothing}
+        ${empty && placeholder
+          ? html`<span part="placeholder" class="placeholder" aria-hidden="true">${placeholder}</span>`
           : nothing}
       </div>
       <div class="footer">
-        ${statusTemplate(this._state, this._result)}
+        ${statusTemplate(this._state, number ? this._numberReading() : digitReading(this._result), number ? 'No number' : 'No digit')}
         <button part="clear-button" class="clear" type="button" title="Clear (Esc)" aria-label="Clear drawing"
           ?disabled=${disabled || empty} @click=${this._onClearClick}>${clearIcon}</button>
       </div>
-      ${this.hideCandidates ? nothing : candidatesTemplate(shownResult, this._resultClasses)}
-      <span id="hint" hidden>Draw one digit with a mouse, pen or finger. Escape clears, Control+Z or Backspace undoes the last stroke.</span>
+      ${candidates}
+      <span id="hint" hidden>${number
+        ? `Write ${this.multiple ? 'a number' : `${this._digits} digits`} from left to right with a mouse, pen or finger, a small gap between digits.`
+        : 'Draw one digit with a mouse, pen or finger.'} Escape clears, Control+Z or Backspace undoes the last stroke.</span>
     </div>`;
   }
 
@@ -245,6 +359,7 @@ export class DigitPad extends FormControlElement {
     this._userEdit = false;
     this._strokes = [];
     this._result = null;
+    this._number = null;
     this._state = 'empty';
     this._syncForm();
     this._surface.paint();
@@ -261,7 +376,7 @@ export class DigitPad extends FormControlElement {
   }
 
   private _label(): string {
-    return this.label || this.hostAriaLabel || this._labelText || 'Handwritten digit';
+    return this.label || this.hostAriaLabel || this._labelText || (this._isNumber ? 'Handwritten number' : 'Handwritten digit');
   }
 
   private _startStroke(point: StrokePoint): void {
@@ -305,6 +420,7 @@ export class DigitPad extends FormControlElement {
       return;
     }
     this._result = null;
+    this._number = null;
     this._state = 'empty';
     this._userEdit = false;
     this._syncForm();
@@ -318,7 +434,11 @@ export class DigitPad extends FormControlElement {
     if (this._reader.scheduled && !this._active) this._reader.schedule(0);
   };
 
-  private _apply(result: RecognizeResult, model: DigitModel | null): void {
+  private _apply(result: RecognizeResult | NumberResult, model: DigitModel | null): void {
+    if ('digits' in result) {
+      this._applyNumber(result);
+      return;
+    }
     const before = this.value;
     const user = this._userEdit;
     this._userEdit = false;
@@ -330,9 +450,35 @@ export class DigitPad extends FormControlElement {
     if (user && this.value !== before) this._fireValueEvents();
   }
 
+  /**
+   * A number counts when every digit was read as a class with at least `min-confidence`; one unclear
+   * digit makes the whole number unclear (value ''), as one unclear digit does on a one-digit pad.
+   */
+  private _applyNumber(result: NumberResult): void {
+    const before = this.value;
+    const user = this._userEdit;
+    this._userEdit = false;
+    const ok = result.digits.length > 0 && result.digits.every((d) => d.confidence >= this._minConfidence);
+    const [width, height] = this._imageSize();
+    this._number = { result, ok, width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)) };
+    this._state = ok ? 'ok' : 'uncertain';
+    this._syncForm();
+    this.dispatchEvent(padEvent('digit-recognized', result));
+    if (user && this.value !== before) this._fireValueEvents();
+  }
+
+  /** The status line's view of the number reading: the whole value, and the least sure digit. */
+  private _numberReading(): StatusReading | null {
+    const reading = this._number;
+    if (!reading) return null;
+    const confidence = reading.result.digits.reduce((min, d) => Math.min(min, d.confidence), 1);
+    return { ok: reading.ok, label: reading.ok ? reading.result.value : null, confidence };
+  }
+
   private _fail(error: Error): void {
     // A result for an older drawing must not stay submittable once this one can't be read.
     this._result = null;
+    this._number = null;
     this._state = 'error';
     this._syncForm();
     this.dispatchEvent(padEvent('digit-error', error));
@@ -352,7 +498,13 @@ export class DigitPad extends FormControlElement {
       this._internals.setValidity({ badInput: true }, what ? `That doesn’t look like ${what}. Please write it again.` : 'That doesn’t look like a digit. Please write it again.', anchor);
     } else if (this.required && this.value === '') {
       const what = this._classesText();
-      this._internals.setValidity({ valueMissing: true }, what ? `Please write ${what}.` : 'Please write a digit.', anchor);
+      const message = this._isNumber
+        ? (this.multiple ? 'Please write a number.' : `Write ${this._digits} digits.`)
+        : what ? `Please write ${what}.` : 'Please write a digit.';
+      this._internals.setValidity({ valueMissing: true }, message, anchor);
+    } else if (this.required && this._isNumber && !this.multiple && this.value.length !== this._digits) {
+      const flag = this.value.length < this._digits ? { tooShort: true } : { tooLong: true };
+      this._internals.setValidity(flag, `Write ${this._digits} digits.`, anchor);
     } else {
       this._internals.setValidity({});
     }

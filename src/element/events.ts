@@ -1,15 +1,17 @@
 import type { RecognizeResult } from '../recognize.js';
+import type { NumberResult } from '../segment/number.js';
 import type { DigitPadError } from '../errors.js';
 
 /**
  * Fired when a recognition of a non-empty drawing completes (after the writer pauses, or from
- * `recognize()`); `detail` is the SDK result.
+ * `recognize()`); `detail` is the SDK result: a `RecognizeResult` for one digit, a `NumberResult`
+ * on a `digits`/`multiple` pad.
  *
  * ```ts
  * pad.addEventListener('digit-recognized', (e) => console.log(e.detail.digit, e.detail.confidence));
  * ```
  */
-export type DigitRecognizedEvent = CustomEvent<RecognizeResult>;
+export type DigitRecognizedEvent = CustomEvent<RecognizeResult | NumberResult>;
 
 /** Fired when the pad becomes empty (clear button, Escape, `clear()`, or undoing the last stroke); not on form reset. */
 export type DigitClearedEvent = CustomEvent<void>;

@@ -1,15 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { recognize, type RecognizeResult } from '../recognize.js';
 import type { DigitModel } from '../model/load.js';
 
-export interface RecognitionOptions {
-  /** The drawing to read, rendered at the moment the read starts. */
-  image(): ImageData;
-  minConfidence(): number;
+export interface RecognitionOptions<R> {
+  /** Reads the drawing as it is now (one digit or a whole number) with `model` (null: built-in). */
+  read(model: DigitModel | null): Promise<R>;
   /** The model to read with; null for the built-in digits model. */
   model(): DigitModel | null;
   /** A read of the current drawing finished; `model` is the one it was read with (null: built-in). */
-  result(result: RecognizeResult, model: DigitModel | null): void;
+  result(result: R, model: DigitModel | null): void;
   /** A read of the current drawing failed. */
   error(error: Error): void;
 }
@@ -19,12 +17,12 @@ export interface RecognitionOptions {
  * one drawing's outcome. Reads are async, so each one carries the drawing's revision and a result
  * for a drawing that has changed since is dropped instead of overwriting newer state.
  */
-export class RecognitionScheduler implements ReactiveController {
+export class RecognitionScheduler<R> implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private revision = 0;
   private resumeOnConnect = false;
 
-  constructor(host: ReactiveControllerHost, private readonly options: RecognitionOptions) {
+  constructor(host: ReactiveControllerHost, private readonly options: RecognitionOptions<R>) {
     host.addController(this);
   }
 
@@ -49,13 +47,13 @@ export class RecognitionScheduler implements ReactiveController {
   }
 
   /** Reads now and resolves with the SDK result (applied through `result()` only if still current). */
-  async run(): Promise<RecognizeResult> {
+  async run(): Promise<R> {
     this.cancel();
     const revision = this.revision;
     const model = this.options.model();
-    let result: RecognizeResult;
+    let result: R;
     try {
-      result = await recognize(this.options.image(), { minConfidence: this.options.minConfidence(), ...(model ? { model } : {}) });
+      result = await this.options.read(model);
     } catch (error) {
       if (revision === this.revision) this.options.error(error as Error);
       throw error;

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
 import type { RecognizeResult } from '../recognize.js';
+import type { NumberResult } from '../segment/number.js';
 
 /** What the pad shows under the drawing. */
 export type PadState = 'empty' | 'pending' | 'ok' | 'uncertain' | 'error';
@@ -32,22 +33,35 @@ class BarValue extends Directive {
 }
 const barValue = directive(BarValue);
 
+/** What the status line shows of the last reading: its label when it counts, and how sure it is. */
+export interface StatusReading {
+  ok: boolean;
+  /** The digit, class name or whole number; null when the reading does not count. */
+  label: string | null;
+  confidence: number;
+}
+
+/** The status of a one-digit result. */
+export function digitReading(result: RecognizeResult | null): StatusReading | null {
+  return result ? { ok: result.status === 'ok', label: resultLabel(result), confidence: result.confidence } : null;
+}
+
 /**
  * The status line doubles as the live region (role=status): screen readers hear the final
  * outcome, so it changes only when a result, an empty pad or an error is known, never for the
- * in-between "reading" moment.
+ * in-between "reading" moment. `emptyText` is what an empty pad says ("No digit", "No number").
  */
-export function statusTemplate(state: PadState, result: RecognizeResult | null): TemplateResult {
-  const shown = state === 'pending' ? (result ? (result.status === 'ok' ? 'ok' : 'uncertain') : 'blank') : state;
+export function statusTemplate(state: PadState, reading: StatusReading | null, emptyText = 'No digit'): TemplateResult {
+  const shown = state === 'pending' ? (reading ? (reading.ok ? 'ok' : 'uncertain') : 'blank') : state;
   let content: TemplateResult | typeof nothing = nothing;
-  const label = resultLabel(result);
-  if (shown === 'ok' && result && label !== null) {
+  const label = reading?.label ?? null;
+  if (shown === 'ok' && reading && label !== null) {
     // Spaces between the spans keep the announced text "Recognised 7 93% sure", not "Recognised793%".
-    content = html`<span class="visually-hidden">Recognised</span> <span class="digit">${label}</span> <span class="long">${percent(result.confidence)} sure</span>`;
+    content = html`<span class="visually-hidden">Recognised</span> <span class="digit">${label}</span> <span class="long">${percent(reading.confidence)} sure</span>`;
   } else if (shown === 'uncertain') {
     content = html`<span class="long">Can’t read that</span> <span class="short">Unclear</span>`;
   } else if (shown === 'empty') {
-    content = html`<span>No digit</span>`;
+    content = html`<span>${emptyText}</span>`;
   } else if (shown === 'error') {
     content = html`<span>Recognition unavailable</span>`;
   }
@@ -73,4 +87,48 @@ export function candidatesTemplate(result: RecognizeResult | null, classNames?: 
       </li>`,
     )}
   </ol>`;
+}
+
+/**
+ * Number mode: each digit read, left to right, with how sure the model is of it (instead of the
+ * top three guesses for one digit).
+ */
+export function digitListTemplate(result: NumberResult | null): TemplateResult | typeof nothing {
+  if (!result || result.digits.length === 0) return nothing;
+  return html`<ol part="candidates" class="candidates digits" aria-label="Digits read">
+    ${result.digits.map(
+      ({ label, confidence }) => html`<li part="candidate" class="candidate">
+        <b>${label}</b><span>${percent(confidence)}</span>
+        <span class="bar" ${barValue(confidence)} aria-hidden="true"></span>
+      </li>`,
+    )}
+  </ol>`;
+}
+
+/** Positions an overlay box in percent of the image it was found in, through the CSSOM (CSP-safe). */
+class BoxPosition extends Directive {
+  constructor(info: PartInfo) {
+    super(info);
+    if (info.type !== PartType.ELEMENT) throw new Error('boxPosition() must be used as an element binding.');
+  }
+  render(_box: NumberResult['digits'][number]['box'], _width: number, _height: number) {
+    return nothing;
+  }
+  override update(part: ElementPart, [box, width, height]: [NumberResult['digits'][number]['box'], number, number]) {
+    const style = (part.element as HTMLElement).style;
+    style.left = `${(box.x / width) * 100}%`;
+    style.top = `${(box.y / height) * 100}%`;
+    style.width = `${(box.width / width) * 100}%`;
+    style.height = `${(box.height / height) * 100}%`;
+    return nothing;
+  }
+}
+const boxPosition = directive(BoxPosition);
+
+/** Thin outlines around each digit found, over the canvas; `width`×`height` is the image the boxes are in. */
+export function boxesTemplate(result: NumberResult | null, width: number, height: number): TemplateResult | typeof nothing {
+  if (!result || result.digits.length === 0 || width <= 0 || height <= 0) return nothing;
+  return html`<div class="boxes" aria-hidden="true">
+    ${result.digits.map(({ box, label }) => html`<span part="box" class="box" data-label=${label} ${boxPosition(box, width, height)}></span>`)}
+  </div>`;
 }

@@ -38,9 +38,14 @@ export const padStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* A whole number on one pad: wider by default (the shape comes from --_shape, set per digit count). */
+  :host([multiple]),
+  :host([digits]:not([digits='1'])) {
+    width: 22rem;
+  }
   .pad {
     position: relative;
-    aspect-ratio: var(--digit-pad-aspect-ratio, 1);
+    aspect-ratio: var(--digit-pad-aspect-ratio, var(--_shape, 1));
     border: var(--_border);
     border-radius: var(--_radius);
     background: var(--_background);
@@ -61,6 +66,18 @@ export const padStyles = css`
   }
   canvas:focus-visible:not(.pointer-focus) {
     box-shadow: inset 0 0 0 3px var(--_accent);
+  }
+  /* show-boxes: thin outlines around the digits of a number; placed in percent through the CSSOM. */
+  .boxes {
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+  }
+  .box {
+    position: absolute;
+    box-sizing: border-box;
+    border: 1.5px solid color-mix(in srgb, var(--_accent) 75%, transparent);
+    border-radius: 4px;
   }
   .disabled .pad {
     opacity: 0.55;
@@ -137,6 +154,10 @@ export const padStyles = css`
     display: grid;
     grid-template-columns: repeat(3, 1fr);
     gap: 0.4em;
+  }
+  /* Number mode: one entry per digit read, as many as fit on a row. */
+  .candidates.digits {
+    grid-template-columns: repeat(auto-fill, minmax(3.2em, 1fr));
   }
   .candidate {
     display: grid;
