@@ -56,6 +56,26 @@ form.addEventListener('reset', () => {
   echo.classList.remove('ok');
 });
 
+// --- A whole number on one pad: echo the year, or say why it can't be sent -----------------------
+const yearForm = document.getElementById('year-form');
+const yearEcho = document.getElementById('year-echo');
+
+// `novalidate` would skip the browser's bubble; instead an invalid pad shows its own message here too.
+yearForm.addEventListener('invalid', (event) => {
+  yearEcho.textContent = `Not sent: ${event.target.validationMessage}`;
+  yearEcho.classList.remove('ok');
+  yearEcho.classList.add('error');
+}, true);
+yearForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  yearEcho.textContent = `Submitted: year=${new FormData(yearForm).get('year')}`;
+  yearEcho.classList.replace('error', 'ok') || yearEcho.classList.add('ok');
+});
+yearForm.addEventListener('reset', () => {
+  yearEcho.textContent = '';
+  yearEcho.classList.remove('ok', 'error');
+});
+
 // --- Copy the snippet ----------------------------------------------------------------------------
 const copy = document.getElementById('copy');
 copy.addEventListener('click', async () => {
