@@ -115,7 +115,7 @@ export class DigitPad extends FormControlElement {
   @property() placeholder = 'Write a digit';
   /** Milliseconds of pause after the last stroke before recognition runs (0–60000). */
   @property({ converter: numberAttribute }) delay: number = 400; // = DEFAULT_DELAY, literal for the manifest
-  /** Below this probability (0–1) the pad reports "can't read" and `value` stays empty. */
+  /** Below this probability (0–1) the pad reports "can't read" and `value` stays empty (with `digits`/`multiple`: for any one digit). */
   @property({ attribute: 'min-confidence', converter: numberAttribute }) minConfidence: number = 0.5; // = DEFAULT_MIN_CONFIDENCE
   /** Ink width: a number or `6%` (percent of the pad's shorter side) or `14px`. Overrides `--digit-pad-stroke-width`. */
   @property({ attribute: 'stroke-width' }) strokeWidth?: string | number;
@@ -176,6 +176,8 @@ export class DigitPad extends FormControlElement {
   private _digits = 1;
   /** `digits` > 1 or `multiple`, as of the last update. */
   private _numberMode = false;
+  /** Size of the image each number result was read from, for its boxes (the pad may resize meanwhile). */
+  private readonly _readSizes = new WeakMap<NumberResult, [number, number]>();
   private readonly _surface = new DrawingSurface(this, {
     canvas: () => this.renderRoot?.querySelector('canvas') ?? null,
     strokes: () => this._strokes,
@@ -265,7 +267,9 @@ export class DigitPad extends FormControlElement {
     const { width, height } = image;
     const strokes = this._strokes.map((stroke) => stroke.map((p) => ({ x: p.x * width, y: p.y * height })));
     const strokeWidth = lineWidthFor(this._strokeWidth(), width, height);
-    return recognizeNumber(image, { strokes, strokeWidth, ...(model ? { model } : {}) });
+    const result = await recognizeNumber(image, { strokes, strokeWidth, ...(model ? { model } : {}) });
+    this._readSizes.set(result, [width, height]);
+    return result;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -459,8 +463,8 @@ export class DigitPad extends FormControlElement {
     const user = this._userEdit;
     this._userEdit = false;
     const ok = result.digits.length > 0 && result.digits.every((d) => d.confidence >= this._minConfidence);
-    const [width, height] = this._imageSize();
-    this._number = { result, ok, width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)) };
+    const [width, height] = this._readSizes.get(result) ?? this._imageSize();
+    this._number = { result, ok, width, height };
     this._state = ok ? 'ok' : 'uncertain';
     this._syncForm();
     this.dispatchEvent(padEvent('digit-recognized', result));

@@ -7,26 +7,31 @@ afterEach(cleanup);
 /**
  * The drawings for a number, written as a person would on one wide pad: each digit from the helpers'
  * 100×100 shapes, about three quarters of the pad's height, digits side by side left to right with
- * a small gap, the row roughly centred. Returns strokes in percent of the pad (what drawOn() takes).
+ * a small gap, the row roughly centred. Hands are not rulers, so sizes, baselines and gaps wander a
+ * little from digit to digit (the same way on every run). Returns strokes in percent of the pad
+ * (what drawOn() takes).
  */
 function layoutNumber(pad, shapes, { height = 0.74, gap = 0.14 } = {}) {
   const { width: W, height: H } = canvasOf(pad).getBoundingClientRect();
-  const size = height * H; // px per 100 box units
+  const wobble = [0, 0.6, -0.8, 0.9, -0.4, 0.7]; // per digit, -1..1
+  const sizes = shapes.map((_, i) => (height + 0.05 * wobble[i % wobble.length]) * H); // px per 100 box units
   const extents = shapes.map((strokes) => {
     const xs = strokes.flat().map(([x]) => x);
     return [Math.min(...xs), Math.max(...xs)];
   });
-  const widths = extents.map(([a, b]) => ((b - a) / 100) * size);
-  const total = widths.reduce((sum, w) => sum + w, 0) + gap * H * (shapes.length - 1);
+  const gaps = shapes.map((_, i) => (gap + 0.04 * wobble[(i + 3) % wobble.length]) * H);
+  const widths = extents.map(([a, b], i) => ((b - a) / 100) * sizes[i]);
+  const total = widths.reduce((sum, w) => sum + w, 0) + gaps.slice(1).reduce((sum, g) => sum + g, 0);
   let cursor = (W - total) / 2;
-  const top = (H - size) / 2;
   const out = [];
   shapes.forEach((strokes, i) => {
+    const size = sizes[i];
     const left = cursor - (extents[i][0] / 100) * size;
+    const top = (H - size) / 2 + 0.03 * H * wobble[(i + 1) % wobble.length];
     for (const stroke of strokes) {
       out.push(stroke.map(([x, y]) => [((left + (x / 100) * size) / W) * 100, ((top + (y / 100) * size) / H) * 100]));
     }
-    cursor += widths[i] + gap * H;
+    cursor += widths[i] + (gaps[i + 1] ?? 0);
   });
   return out;
 }
