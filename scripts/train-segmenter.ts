@@ -14,7 +14,7 @@ import { createRng } from '../src/training/rng.js';
 import { toInk } from '../src/preprocess/ink.js';
 import { normalizeDigit } from '../src/preprocess/normalize.js';
 
-const sdk = await import(new URL('../dist/index.node.js', import.meta.url).href);
+const sdk = await import(new URL(process.env.SDK ?? '../dist/index.node.js', import.meta.url).href);
 const NUMBERS = Number(process.env.NUMBERS ?? 6000);
 const train = loadMnist('train');
 const random = createRng(31);
@@ -57,7 +57,7 @@ images.forEach((d, i) => flat.set(d, i * 784));
 console.log(`${labels.length} pieces: ${labels.filter((l) => l === 'digit').length} digits, ${labels.filter((l) => l === 'other').length} other`);
 const started = Date.now();
 const model = await sdk.train({ images: flat, labels }, {
-  classNames: ['digit', 'other'], from: 'pretrained', epochs: 3, batchSize: 64, augment: false, seed: 7,
+  classNames: ['digit', 'other'], from: 'pretrained', epochs: 5, batchSize: 64, augment: false, seed: 7,
   onProgress: (p: { epoch: number; batch: number; batches: number; loss: number; accuracy: number; valAccuracy?: number }) => {
     if (p.batch === p.batches) console.log(`epoch ${p.epoch}: loss ${p.loss.toFixed(4)} acc ${(p.accuracy * 100).toFixed(2)}% val ${((p.valAccuracy ?? 0) * 100).toFixed(2)}%`);
   },

@@ -16,7 +16,13 @@ export function composeNumber(split: MnistSplit, random: () => number, touching:
   const count = 2 + Math.floor(random() * 5);
   const indices = Array.from({ length: count }, () => Math.floor(random() * split.count));
   const crops = indices.map((i) => cropDigit(split.images.subarray(i * 784, (i + 1) * 784), 0.85 + random() * 0.3));
-  const gaps = crops.slice(1).map(() => (touching ? -Math.floor(random() * 5) : 3 + Math.floor(random() * 10)));
+  // Touching: neighbours abut or overlap by up to 4 px, but by at most a quarter of the narrower
+  // digit: a 1 that is 5 px wide overlapped by 4 px would be superimposed, not touching.
+  const gaps = crops.slice(1).map((crop, k) => {
+    if (!touching) return 3 + Math.floor(random() * 10);
+    const most = Math.min(4, Math.floor(0.25 * Math.min(crop.width, crops[k].width)));
+    return -Math.floor(random() * (most + 1));
+  });
   const offsets = crops.map(() => Math.floor(random() * 9) - 4);
   const margin = 8;
   const width = margin * 2 + crops.reduce((w, c) => w + c.width, 0) + gaps.reduce((a, b) => a + b, 0);
