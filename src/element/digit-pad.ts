@@ -125,7 +125,7 @@ export class DigitPad extends FormControlElement {
    * How many digits to write on this one pad (a positive integer up to 32; default 1). Above 1 the pad
    * reads a whole number and, when `required`, is valid only with exactly this many digits.
    */
-  @property({ converter: numberAttribute, reflect: true }) digits: number = 1;
+  @property({ converter: numberAttribute }) digits: number = 1;
   /** Any number of digits on one pad, read as a whole number; wins over `digits`. */
   @property({ type: Boolean, reflect: true }) multiple = false;
   /** With `digits`/`multiple`: outlines each digit found over the drawing. */
@@ -298,6 +298,13 @@ export class DigitPad extends FormControlElement {
       const pad = this.renderRoot.querySelector<HTMLElement>('.pad');
       if (this._isNumber) pad?.style.setProperty('--_shape', String(this.multiple ? MULTIPLE_ASPECT : this._digits * DIGIT_ASPECT));
       else pad?.style.removeProperty('--_shape');
+      // :state(number) widens the host, however `digits` was set and only when its value is valid.
+      try {
+        if (this._isNumber) this._internals.states?.add('number');
+        else this._internals.states?.delete('number');
+      } catch {
+        // No CustomStateSet: the pad keeps the one-digit default width.
+      }
     }
     this._syncForm();
   }

@@ -38,9 +38,11 @@ export const padStyles = css`
   :host([hidden]) {
     display: none;
   }
-  /* A whole number on one pad: wider by default (the shape comes from --_shape, set per digit count). */
-  :host([multiple]),
-  :host([digits]:not([digits='1'])) {
+  /*
+   * A whole number on one pad (digits > 1 or multiple, valid values only): wider by default. The
+   * shape comes from --_shape, set per digit count.
+   */
+  :host(:state(number)) {
     width: 22rem;
   }
   .pad {

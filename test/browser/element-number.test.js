@@ -240,6 +240,22 @@ describe('<digit-pad> with several digits', function () {
     }
   });
 
+  it('widens when digits is set as a property, and leaves one-digit pads alone', async () => {
+    const single = await makePad({ style: 'display: inline-block' });
+    expect(single.hasAttribute('digits')).to.equal(false);
+    const narrow = single.getBoundingClientRect().width;
+    single.digits = 4;
+    await single.updateComplete;
+    await frames();
+    expect(single.getBoundingClientRect().width).to.be.greaterThan(narrow * 1.5);
+    const rect = canvasOf(single).getBoundingClientRect();
+    expect(rect.width / rect.height).to.be.closeTo(3.2, 0.05);
+    single.digits = 1;
+    await single.updateComplete;
+    await frames();
+    expect(single.getBoundingClientRect().width).to.be.closeTo(narrow, 0.5);
+  });
+
   it('warns once about a bad digits value and reads one digit', async () => {
     const warnings = [];
     const warn = console.warn;
