@@ -7,17 +7,9 @@
  * const { label } = await recognize(canvas, { model: await loadLettersModel() }); // 'A'…'J'
  * ```
  */
-import { loadModel, type DigitModel } from './model/load.js';
+import { sharedModel, type DigitModel } from './model/load.js';
 
 export const LETTERS_MANIFEST_URL = new URL('./weights/letters.json', import.meta.url);
 
-let letters: Promise<DigitModel> | null = null;
-
 /** Loads the shipped letters model once (hash-checked like every model). */
-export function loadLettersModel(): Promise<DigitModel> {
-  letters ??= loadModel(LETTERS_MANIFEST_URL).catch((error) => {
-    letters = null;
-    throw error;
-  });
-  return letters;
-}
+export const loadLettersModel: () => Promise<DigitModel> = sharedModel(LETTERS_MANIFEST_URL);

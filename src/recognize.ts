@@ -1,6 +1,6 @@
 import { ensureBackend, type BackendName } from './backend.js';
 import { DigitPadError } from './errors.js';
-import { DEFAULT_MANIFEST_URL, loadModel, type DigitModel } from './model/load.js';
+import { DEFAULT_MANIFEST_URL, sharedModel, type DigitModel } from './model/load.js';
 import { preprocess, type ImageInput } from './preprocess/index.js';
 
 export type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
@@ -30,16 +30,8 @@ export interface RecognizeResult {
   backend: BackendName;
 }
 
-let defaultModel: Promise<DigitModel> | null = null;
-
 /** The shipped digits model, loaded once and shared by every caller. */
-export function getDefaultModel(): Promise<DigitModel> {
-  defaultModel ??= loadModel(DEFAULT_MANIFEST_URL).catch((error) => {
-      defaultModel = null;
-      throw error;
-    });
-  return defaultModel;
-}
+export const getDefaultModel: () => Promise<DigitModel> = sharedModel(DEFAULT_MANIFEST_URL);
 
 /**
  * Recognises one handwritten digit. Accepts ImageData, a canvas, an ImageBitmap, or

@@ -57,6 +57,26 @@ export class DigitModel {
 export const DEFAULT_MANIFEST_URL = new URL('./weights/digits.json', import.meta.url);
 
 /**
+ * A loader for a shipped model that loads it once for every caller; after a failure the next call
+ * tries again (the page may have fixed its paths or come back online).
+ *
+ * ```ts
+ * const getLetters = sharedModel(new URL('./weights/letters.json', import.meta.url));
+ * await getLetters() === await getLetters(); // true
+ * ```
+ */
+export function sharedModel(manifestUrl: URL): () => Promise<DigitModel> {
+  let loading: Promise<DigitModel> | null = null;
+  return () => {
+    loading ??= loadModel(manifestUrl).catch((error) => {
+      loading = null;
+      throw error;
+    });
+    return loading;
+  };
+}
+
+/**
  * Loads a model from a manifest URL (http(s):, file: or a relative URL in browsers), from
  * `'indexeddb://name'`, or from `{ manifest, binary }`, and checks the binary against the SHA-256
  * recorded in the manifest before using a single byte.

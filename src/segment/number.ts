@@ -1,6 +1,6 @@
 import { ensureBackend, type BackendName } from '../backend.js';
 import { DigitPadError } from '../errors.js';
-import { loadModel, type DigitModel } from '../model/load.js';
+import { sharedModel, type DigitModel } from '../model/load.js';
 import { readPixels, type ImageInput, type InkImage } from '../preprocess/image-input.js';
 import { toInk } from '../preprocess/ink.js';
 import { normalizeDigit, PREPROCESS } from '../preprocess/normalize.js';
@@ -78,15 +78,7 @@ type Reading = { digit: Digit | null; label: string; confidence: number; whole: 
 
 /** URL of the segmentation verifier: "is this exactly one whole digit?" (scripts/train-segmenter.ts). */
 export const SEGMENTER_MANIFEST_URL = new URL('./weights/segmenter.json', import.meta.url);
-let segmenter: Promise<DigitModel> | null = null;
-
-function getSegmenter(): Promise<DigitModel> {
-  segmenter ??= loadModel(SEGMENTER_MANIFEST_URL).catch((error) => {
-    segmenter = null;
-    throw error;
-  });
-  return segmenter;
-}
+const getSegmenter = sharedModel(SEGMENTER_MANIFEST_URL);
 
 function classify(model: DigitModel, inks: InkImage[], verifier: DigitModel): Reading[] {
   const pixels = PREPROCESS.size * PREPROCESS.size;
