@@ -71,35 +71,26 @@ export async function recognizeBatch(images: Iterable<ImageInput>, options: Reco
   const backend = await ensureBackend();
   const model = options.model ?? (await getDefaultModel());
   const classes = model.classNames.length;
-  const pixels = model.network.inputSize ** 2;
-  const present = digits.flatMap((d, i) => (d ? [i] : []));
-  const probabilities = new Float32Array(present.length * classes);
-  for (let start = 0; start < present.length; start += BATCH) {
-    const members = present.slice(start, start + BATCH);
-    const inputs = new Float32Array(members.length * pixels);
-    members.forEach((index, k) => inputs.set(digits[index]!, k * pixels));
-    probabilities.set(model.network.predict(inputs, members.length), start * classes);
-  }
-  const results = digits.map(() => emptyResult(classes, backend));
-  present.forEach((index, k) => {
-    results[index] = toResult(Array.from(probabilities.subarray(k * classes, (k + 1) * classes)), model, minConfidence, backend);
-  });
-  return results;
+  return model.network.predictEach(digits).map((probabilities) =>
+    probabilities ? toResult(Array.from(probabilities), model, minConfidence, backend) : emptyResult(classes, backend));
 }
-
-const BATCH = 256;
 
 function emptyResult(classes: number, backend: BackendName): RecognizeResult {
   return { digit: null, label: null, confidence: 0, probabilities: new Array(classes).fill(0), status: 'empty', backend };
 }
 
 function toResult(probabilities: number[], model: DigitModel, minConfidence: number, backend: BackendName): RecognizeResult {
+  const { digit, label, confidence } = bestClass(probabilities, model.classNames);
+  if (confidence < minConfidence) return { digit: null, label: null, confidence, probabilities, status: 'uncertain', backend };
+  return { digit, label, confidence, probabilities, status: 'ok', backend };
+}
+
+/** @internal The most probable class: its label, its probability, and the digit it names (null for other classes). */
+export function bestClass(probabilities: ArrayLike<number>, classNames: readonly string[]): { digit: Digit | null; label: string; confidence: number } {
   let best = 0;
   for (let i = 1; i < probabilities.length; i++) if (probabilities[i] > probabilities[best]) best = i;
-  const confidence = probabilities[best];
-  if (confidence < minConfidence) return { digit: null, label: null, confidence, probabilities, status: 'uncertain', backend };
-  const label = model.classNames[best];
-  return { digit: asDigit(label), label, confidence, probabilities, status: 'ok', backend };
+  const label = classNames[best];
+  return { digit: /^[0-9]$/.test(label) ? (Number(label) as Digit) : null, label, confidence: probabilities[best] };
 }
 
 function checkOptions(options: RecognizeOptions): number {
@@ -114,8 +105,4 @@ function checkOptions(options: RecognizeOptions): number {
     throw new DigitPadError('INVALID_OPTION', 'options.model must be a model returned by loadModel().');
   }
   return minConfidence;
-}
-
-function asDigit(label: string): Digit | null {
-  return /^[0-9]$/.test(label) ? (Number(label) as Digit) : null;
 }

@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { DigitPadError } from '../errors.js';
 import type { LayerSpec } from './architecture.js';
 
+const BATCH = 256;
+
 /**
  * Inference with plain tfjs-core ops over weights kept as tensors for the model's lifetime:
  * conv + bias + ReLU fused into one kernel, max-pooling, and a fused dense layer. No tfjs-layers.
@@ -45,6 +47,24 @@ export class Network {
     const values = probabilities.dataSync() as Float32Array;
     probabilities.dispose();
     return values;
+  }
+
+  /**
+   * Class probabilities for each normalised digit of a list, computed in batches of up to 256;
+   * `null` entries (nothing written) stay `null`.
+   */
+  predictEach(digits: (Float32Array | null)[]): (Float32Array | null)[] {
+    const pixels = this.inputSize ** 2;
+    const present = digits.flatMap((d, i) => (d ? [i] : []));
+    const out: (Float32Array | null)[] = digits.map(() => null);
+    for (let start = 0; start < present.length; start += BATCH) {
+      const members = present.slice(start, start + BATCH);
+      const inputs = new Float32Array(members.length * pixels);
+      members.forEach((index, k) => inputs.set(digits[index]!, k * pixels));
+      const probabilities = this.predict(inputs, members.length);
+      members.forEach((index, k) => { out[index] = probabilities.slice(k * this.classes, (k + 1) * this.classes); });
+    }
+    return out;
   }
 
   /** A weight tensor by manifest name (e.g. 'conv1/kernel'), for fine-tuning. */

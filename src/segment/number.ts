@@ -3,8 +3,8 @@ import { DigitPadError } from '../errors.js';
 import { sharedModel, type DigitModel } from '../model/load.js';
 import { readPixels, type ImageInput, type InkImage } from '../preprocess/image-input.js';
 import { toInk } from '../preprocess/ink.js';
-import { normalizeDigit, PREPROCESS } from '../preprocess/normalize.js';
-import { getDefaultModel, type Digit } from '../recognize.js';
+import { normalizeDigit } from '../preprocess/normalize.js';
+import { bestClass, getDefaultModel, type Digit } from '../recognize.js';
 import { connectedComponents, cropSegment, mergeColumns, rowHeightOf, type Segment } from './components.js';
 import { rasterizeStrokes, strokeBounds, type StrokePoint } from './rasterize.js';
 
@@ -81,26 +81,10 @@ export const SEGMENTER_MANIFEST_URL = new URL('./weights/segmenter.json', import
 const getSegmenter = sharedModel(SEGMENTER_MANIFEST_URL);
 
 function classify(model: DigitModel, inks: InkImage[], verifier: DigitModel): Reading[] {
-  const pixels = PREPROCESS.size * PREPROCESS.size;
   const inputs = inks.map((ink) => normalizeDigit(ink));
-  const present = inputs.flatMap((d, i) => (d ? [i] : []));
-  if (present.length === 0) return inputs.map(() => null);
-  const batch = new Float32Array(present.length * pixels);
-  present.forEach((index, k) => batch.set(inputs[index]!, k * pixels));
-  const probabilities = model.network.predict(batch, present.length);
-  const single = verifier.network.predict(batch, present.length); // [P(one digit), P(other)] per piece
-  const classes = model.classNames.length;
-  const out: Reading[] = inputs.map(() => null);
-  present.forEach((index, k) => {
-    let best = 0;
-    for (let c = 1; c < classes; c++) if (probabilities[k * classes + c] > probabilities[k * classes + best]) best = c;
-    const label = model.classNames[best];
-    out[index] = {
-      digit: /^[0-9]$/.test(label) ? (Number(label) as Digit) : null, label,
-      confidence: probabilities[k * classes + best], whole: single[k * 2],
-    };
-  });
-  return out;
+  const probabilities = model.network.predictEach(inputs);
+  const single = verifier.network.predictEach(inputs); // [P(one digit), P(other)] per piece
+  return probabilities.map((p, i) => (p ? { ...bestClass(p, model.classNames), whole: single[i]![0] } : null));
 }
 
 /**
