@@ -89,7 +89,7 @@ const report = {
     accuracy: placedCorrect / samples,
   },
   numbers: {
-    description: '2–6 MNIST test digits per number, random size (±15 %) and baseline (±4 px); separated by 3–12 px, or touching/overlapping by 0–4 px (at most a quarter of the narrower digit)',
+    description: '2–6 MNIST test digits per number, random size (±15 %, bilinear resampling) and baseline (±4 px); separated by 3–12 px, or touching/overlapping by 0–4 px (at most a quarter of the narrower digit)',
     separated,
     touching,
     msPerNumber: numbersMs,

@@ -6,6 +6,7 @@ import { toInk } from '../preprocess/ink.js';
 import { normalizeDigit } from '../preprocess/normalize.js';
 import { bestClass, getDefaultModel, type Digit } from '../recognize.js';
 import { connectedComponents, cropSegment, mergeColumns, rowHeightOf, type Segment } from './components.js';
+import { bestCuts, cutCandidates, DEFAULT_CUT_TUNING, type PieceScore } from './cuts.js';
 import { rasterizeStrokes, strokeBounds, type StrokePoint } from './rasterize.js';
 
 export interface NumberOptions {
@@ -34,7 +35,7 @@ export interface NumberResult {
 }
 
 /** A piece to read: its ink and where it sits in the input. */
-interface Piece {
+export interface Piece {
   ink: InkImage;
   box: NumberDigit['box'];
 }
@@ -60,13 +61,7 @@ export async function recognizeNumber(image: ImageInput, options: NumberOptions 
   if (strokes !== undefined) {
     pieces = piecesFromStrokes(strokes, raw.width, raw.height, strokeWidth ?? raw.height / 16);
   } else {
-    const ink = toInk(raw);
-    const { segments, labels } = connectedComponents(ink);
-    const merged = mergeColumns(segments, rowHeightOf(segments));
-    // Measured again after merging: the pieces of a broken digit are shorter than the digit.
-    const height = rowHeightOf(merged);
-    pieces = [];
-    for (const segment of merged) pieces.push(...splitTouching(ink, labels, segment, height, read));
+    pieces = segmentInk(toInk(raw), read);
   }
   pieces = pieces.slice(0, maxDigits);
   const readings = read(pieces.map((p) => p.ink));
@@ -88,73 +83,24 @@ function classify(model: DigitModel, inks: InkImage[], verifier: DigitModel): Re
 }
 
 /**
- * A blob may be several touching digits. Every way of cutting it at vertical lines into pieces of
- * plausible digit width is scored by the recognizer (log-confidence of each piece), a prior against
- * pieces much wider than tall, and a fixed cost per cut; dynamic programming keeps the best.
+ * The digits in an ink image, left to right: blobs, merged into digits, touching digits split where
+ * `read` is most confident of every piece. Exported for scripts/tune-cuts.ts.
  */
-function splitTouching(ink: InkImage, labels: Int32Array, segment: Segment, rowHeight: number, read: (inks: InkImage[]) => Reading[]): Piece[] {
-  const width = segment.x1 - segment.x0 + 1;
-  const height = Math.min(rowHeight, segment.y1 - segment.y0 + 1);
-  const whole: Piece = { ink: cropSegment(ink, labels, segment), box: boxOf(segment) };
-  if (width < 0.8 * height) return [whole];
-  const step = Math.max(1, Math.round(height / 12));
-  const positions: number[] = [];
-  for (let x = segment.x0; x <= segment.x1; x += step) positions.push(x);
-  positions.push(segment.x1 + 1);
-  // Candidate pieces [positions[i], positions[j]) of plausible width.
-  const candidates: { i: number; j: number; part: Segment }[] = [];
-  for (let i = 0; i < positions.length - 1; i++) {
-    for (let j = i + 1; j < positions.length; j++) {
-      const w = positions[j] - positions[i];
-      if (w > 1.6 * height) break;
-      if (w < 0.1 * height && !(i === 0 && j === positions.length - 1)) continue;
-      const part = shrink(ink, labels, segment, positions[i], positions[j] - 1);
-      if (part) candidates.push({ i, j, part });
-    }
-  }
-  const readings = read(candidates.map((c) => cropSegment(ink, labels, c.part)));
-  const best = new Array<number>(positions.length).fill(-Infinity);
-  const from = new Array<number>(positions.length).fill(-1);
-  best[0] = 0;
-  const scored = candidates.map((c, k) => {
-    const r = readings[k];
-    const w = c.part.x1 - c.part.x0 + 1;
-    const tooWide = Math.max(0, w / rowHeight - 1);
-    return { ...c, score: r ? Math.log(Math.max(r.confidence * r.whole, 1e-6)) - 8 * tooWide * tooWide - CUT_COST : -Infinity };
+export function segmentInk(ink: InkImage, read: (inks: InkImage[]) => (PieceScore | null)[], tuning = DEFAULT_CUT_TUNING): Piece[] {
+  const { segments, labels } = connectedComponents(ink);
+  const merged = mergeColumns(segments, rowHeightOf(segments));
+  // Measured again after merging: the pieces of a broken digit are shorter than the digit.
+  const rowHeight = rowHeightOf(merged);
+  return merged.flatMap((segment) => {
+    const whole: Piece = { ink: cropSegment(ink, labels, segment), box: boxOf(segment) };
+    const height = Math.min(rowHeight, segment.y1 - segment.y0 + 1);
+    if (segment.x1 - segment.x0 + 1 < tuning.minBlobWidth * height) return [whole];
+    const { positions, candidates } = cutCandidates(ink, labels, segment, rowHeight, tuning);
+    const crops = candidates.map((c) => cropSegment(ink, labels, c.part));
+    const scores = read(crops);
+    const cuts = bestCuts(positions, candidates, scores, rowHeight, tuning);
+    return cuts ? cuts.map((c) => ({ ink: crops[candidates.indexOf(c)], box: boxOf(c.part) })) : [whole];
   });
-  scored.sort((a, b) => a.j - b.j);
-  for (const c of scored) {
-    if (best[c.i] + c.score > best[c.j]) {
-      best[c.j] = best[c.i] + c.score;
-      from[c.j] = scored.indexOf(c);
-    }
-  }
-  const pieces: Piece[] = [];
-  for (let j = positions.length - 1; j > 0; ) {
-    const k = from[j];
-    if (k < 0) return [whole];
-    pieces.unshift({ ink: cropSegment(ink, labels, scored[k].part), box: boxOf(scored[k].part) });
-    j = scored[k].i;
-  }
-  return pieces;
-}
-
-/** Log-score cost of one more piece (tuned on numbers made of MNIST training digits, not the test set). */
-const CUT_COST = 0.3;
-
-/** The part of `segment` between two columns, tightened to its ink. */
-function shrink(ink: InkImage, labels: Int32Array, segment: Segment, from: number, to: number): Segment | null {
-  const own = new Set(segment.labels);
-  let x0 = Infinity, x1 = -1, y0 = Infinity, y1 = -1, mass = 0;
-  for (let y = segment.y0; y <= segment.y1; y++) {
-    for (let x = from; x <= to; x++) {
-      const p = y * ink.width + x;
-      if (!own.has(labels[p])) continue;
-      x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
-      mass += ink.ink[p];
-    }
-  }
-  return x1 < 0 ? null : { x0, x1, y0, y1, mass, labels: segment.labels };
 }
 
 function piecesFromStrokes(strokes: StrokePoint[][], width: number, height: number, lineWidth: number): Piece[] {

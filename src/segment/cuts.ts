@@ -1,0 +1,108 @@
+import type { InkImage } from '../preprocess/image-input.js';
+import type { Segment } from './components.js';
+
+/** How a candidate piece was read: the recognizer's confidence and the verifier's P(one whole digit). */
+export interface PieceScore {
+  confidence: number;
+  whole: number;
+}
+
+/** Weights of the cut search, chosen with scripts/tune-cuts.ts on numbers made of MNIST training digits (never test digits). */
+export interface CutTuning {
+  /** Log-score cost of one more piece. Negative, a bonus: the verifier is surer of a whole digit
+   *  than of a pair, so a small push towards cutting undoes more missed cuts than it makes false ones. */
+  cutCost: number;
+  /** Penalty per (width / row height − 1)² for pieces wider than tall. */
+  widePenalty: number;
+  /** Pieces wider than this many row heights are not considered. */
+  maxWidth: number;
+  /** Cut positions are this many row heights apart. */
+  step: number;
+  /** Exponent on the verifier's P(whole digit) against the recognizer's confidence. */
+  verifierWeight: number;
+  /** Blobs narrower than this many row heights are taken as one digit without a search. */
+  minBlobWidth: number;
+}
+
+export const DEFAULT_CUT_TUNING: CutTuning = { cutCost: -0.4, widePenalty: 8, maxWidth: 1.6, step: 1 / 12, minBlobWidth: 0.4, verifierWeight: 1 };
+
+/** One way to read columns [positions[i], positions[j]) of a blob as a single digit. */
+export interface CutCandidate {
+  i: number;
+  j: number;
+  /** The piece, tightened to its ink. */
+  part: Segment;
+}
+
+/**
+ * Every piece a blob could be cut into at vertical lines: column ranges of plausible digit width,
+ * each tightened to its ink. `positions` are the cut columns, the last one past the blob's end.
+ * (Cuts that bend around strokes were tried: they cut single digits into plausible pieces far more
+ * often than they freed overlapping ones.)
+ */
+export function cutCandidates(ink: InkImage, labels: Int32Array, segment: Segment, rowHeight: number, tuning = DEFAULT_CUT_TUNING): { positions: number[]; candidates: CutCandidate[] } {
+  const height = Math.min(rowHeight, segment.y1 - segment.y0 + 1);
+  const step = Math.max(1, Math.round(height * tuning.step));
+  const positions: number[] = [];
+  for (let x = segment.x0; x <= segment.x1; x += step) positions.push(x);
+  positions.push(segment.x1 + 1);
+  const last = positions.length - 1;
+  const candidates: CutCandidate[] = [];
+  for (let i = 0; i < last; i++) {
+    for (let j = i + 1; j <= last; j++) {
+      const width = positions[j] - positions[i];
+      const whole = i === 0 && j === last; // the blob uncut is always a candidate
+      if (width > tuning.maxWidth * height && !whole) break;
+      if (width < 0.1 * height && !whole) continue;
+      const part = shrink(ink, labels, segment, positions[i], positions[j] - 1);
+      if (part) candidates.push({ i, j, part });
+    }
+  }
+  return { positions, candidates };
+}
+
+/**
+ * The best way to cut a blob: dynamic programming over the candidates, each piece scoring the log of
+ * confidence × P(whole digit)^verifierWeight, minus a prior against pieces wider than tall and a cost per piece.
+ * Returns the chosen candidates left to right, or null when no chain of candidates covers the blob.
+ */
+export function bestCuts(positions: number[], candidates: CutCandidate[], scores: (PieceScore | null)[], rowHeight: number, tuning = DEFAULT_CUT_TUNING): CutCandidate[] | null {
+  const best = new Array<number>(positions.length).fill(-Infinity);
+  const from = new Array<number>(positions.length).fill(-1);
+  best[0] = 0;
+  const order = candidates.map((_, k) => k).sort((a, b) => candidates[a].j - candidates[b].j);
+  for (const k of order) {
+    const { i, j, part } = candidates[k];
+    const s = scores[k];
+    if (!s || best[i] === -Infinity) continue;
+    const tooWide = Math.max(0, (part.x1 - part.x0 + 1) / rowHeight - 1);
+    const score = Math.log(Math.max(s.confidence, 1e-6)) + tuning.verifierWeight * Math.log(Math.max(s.whole, 1e-6)) - tuning.widePenalty * tooWide * tooWide - tuning.cutCost;
+    if (best[i] + score > best[j]) {
+      best[j] = best[i] + score;
+      from[j] = k;
+    }
+  }
+  const chosen: CutCandidate[] = [];
+  for (let j = positions.length - 1; j > 0; ) {
+    const k = from[j];
+    if (k < 0) return null;
+    chosen.unshift(candidates[k]);
+    j = candidates[k].i;
+  }
+  return chosen;
+}
+
+/** The part of `segment` between two columns, tightened to its ink. */
+function shrink(ink: InkImage, labels: Int32Array, segment: Segment, from: number, to: number): Segment | null {
+  const own = new Set(segment.labels);
+  let x0 = Infinity, x1 = -1, y0 = Infinity, y1 = -1, mass = 0;
+  for (let y = segment.y0; y <= segment.y1; y++) {
+    for (let x = from; x <= to; x++) {
+      const p = y * ink.width + x;
+      if (!own.has(labels[p])) continue;
+      x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+      mass += ink.ink[p];
+    }
+  }
+  return x1 < 0 ? null : { x0, x1, y0, y1, mass, labels: segment.labels };
+}
