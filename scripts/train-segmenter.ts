@@ -24,7 +24,7 @@ import { composeNumber, type ComposedNumber } from './lib/numbers.js';
 import { createRng } from '../src/training/rng.js';
 import { toInk } from '../src/preprocess/ink.js';
 import { normalizeDigit } from '../src/preprocess/normalize.js';
-import { connectedComponents, cropSegment, mergeColumns, rowHeightOf, type Segment } from '../src/segment/components.js';
+import { cropSegment, digitBlobs, type Segment } from '../src/segment/components.js';
 import { cutCandidates } from '../src/segment/cuts.js';
 import type { InkImage } from '../src/preprocess/image-input.js';
 
@@ -81,11 +81,9 @@ for (let n = 0; n < NUMBERS; n++) {
   const ink = toInk(number.image);
   const layers = digitLayers(number);
   const totals = layers.map((l) => l.reduce((a, b) => a + b, 0));
-  const { segments, labels: imageLabels } = connectedComponents(ink);
-  const merged = mergeColumns(segments, rowHeightOf(segments));
-  const rowHeight = rowHeightOf(merged);
+  const { blobs, labels: imageLabels, rowHeight } = digitBlobs(ink);
   const digits: InkImage[] = [], others: InkImage[] = [];
-  for (const segment of merged) {
+  for (const segment of blobs) {
     for (const { part } of cutCandidates(ink, imageLabels, segment, rowHeight).candidates) {
       const label = labelOf(inkShares(layers, totals, imageLabels, ink.width, part));
       if (label === 'digit') digits.push(cropSegment(ink, imageLabels, part));

@@ -11,8 +11,7 @@ import { loadMnist } from './lib/mnist.js';
 import { composeNumber } from './lib/numbers.js';
 import { createRng } from '../src/training/rng.js';
 import { toInk } from '../src/preprocess/ink.js';
-import { normalizeDigit } from '../src/preprocess/normalize.js';
-import { segmentInk } from '../src/segment/number.js';
+import { classify, segmentInk } from '../src/segment/number.js';
 import { DEFAULT_CUT_TUNING } from '../src/segment/cuts.js';
 import type { InkImage } from '../src/preprocess/image-input.js';
 
@@ -27,16 +26,7 @@ const sets = [false, true].map((touching) => {
   return { touching, numbers: Array.from({ length: N }, () => composeNumber(train, random, touching)) };
 });
 
-function read(inks: InkImage[]) {
-  const inputs = inks.map((ink) => normalizeDigit(ink));
-  const digits = model.network.predictEach(inputs);
-  const whole = verifier.network.predictEach(inputs);
-  return digits.map((p: Float32Array | null, k: number) => {
-    if (!p) return null;
-    const best = p.indexOf(Math.max(...p));
-    return { label: String(best), confidence: p[best], whole: whole[k][0] };
-  });
-}
+const read = (inks: InkImage[]) => classify(model, inks, verifier);
 
 for (const config of configs) {
   const tuning = { ...DEFAULT_CUT_TUNING, ...config };
@@ -44,7 +34,7 @@ for (const config of configs) {
     const outcomes = { right: 0, tooFew: 0, tooMany: 0, wrongDigit: 0 };
     for (const { value, image } of numbers) {
       const pieces = segmentInk(toInk(image), read, tuning);
-      const got = read(pieces.map((p) => p.ink)).map((r: { label: string } | null) => r?.label ?? '').join('');
+      const got = read(pieces.map((p) => p.ink)).map((r) => r?.label ?? '').join('');
       outcomes[got === value ? 'right' : got.length < value.length ? 'tooFew' : got.length > value.length ? 'tooMany' : 'wrongDigit']++;
     }
     return `${touching ? 'touching' : 'separated'} ${((outcomes.right / N) * 100).toFixed(2)} % ${JSON.stringify(outcomes)}`;

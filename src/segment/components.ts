@@ -90,6 +90,14 @@ export function mergeColumns(segments: Segment[], rowHeight = Infinity): Segment
   return merged.sort((a, b) => a.x0 - b.x0);
 }
 
+/** The blobs of ink that are digits or runs of touching digits, left to right, and the row's digit height. */
+export function digitBlobs(ink: InkImage): { blobs: Segment[]; labels: Int32Array; rowHeight: number } {
+  const { segments, labels } = connectedComponents(ink);
+  const blobs = mergeColumns(segments, rowHeightOf(segments));
+  // Measured again after merging: the pieces of a broken digit are shorter than the digit.
+  return { blobs, labels, rowHeight: rowHeightOf(blobs) };
+}
+
 /** The row's digit height: the median height of the segments that are not fragments. */
 export function rowHeightOf(segments: Pick<Segment, 'y0' | 'y1'>[]): number {
   const heights = segments.map((s) => s.y1 - s.y0 + 1);

@@ -5,7 +5,7 @@ import { readPixels, type ImageInput, type InkImage } from '../preprocess/image-
 import { toInk } from '../preprocess/ink.js';
 import { normalizeDigit } from '../preprocess/normalize.js';
 import { bestClass, getDefaultModel, type Digit } from '../recognize.js';
-import { connectedComponents, cropSegment, mergeColumns, rowHeightOf, type Segment } from './components.js';
+import { cropSegment, digitBlobs, mergeColumns, rowHeightOf, type Segment } from './components.js';
 import { bestCuts, cutCandidates, DEFAULT_CUT_TUNING, type PieceScore } from './cuts.js';
 import { rasterizeStrokes, strokeBounds, type StrokePoint } from './rasterize.js';
 
@@ -75,7 +75,8 @@ type Reading = { digit: Digit | null; label: string; confidence: number; whole: 
 export const SEGMENTER_MANIFEST_URL = new URL('./weights/segmenter.json', import.meta.url);
 const getSegmenter = sharedModel(SEGMENTER_MANIFEST_URL);
 
-function classify(model: DigitModel, inks: InkImage[], verifier: DigitModel): Reading[] {
+/** Each piece read by the recognizer, with the verifier's P(one whole digit). */
+export function classify(model: DigitModel, inks: InkImage[], verifier: DigitModel): Reading[] {
   const inputs = inks.map((ink) => normalizeDigit(ink));
   const probabilities = model.network.predictEach(inputs);
   const single = verifier.network.predictEach(inputs); // [P(one digit), P(other)] per piece
@@ -87,11 +88,8 @@ function classify(model: DigitModel, inks: InkImage[], verifier: DigitModel): Re
  * `read` is most confident of every piece. Exported for scripts/tune-cuts.ts.
  */
 export function segmentInk(ink: InkImage, read: (inks: InkImage[]) => (PieceScore | null)[], tuning = DEFAULT_CUT_TUNING): Piece[] {
-  const { segments, labels } = connectedComponents(ink);
-  const merged = mergeColumns(segments, rowHeightOf(segments));
-  // Measured again after merging: the pieces of a broken digit are shorter than the digit.
-  const rowHeight = rowHeightOf(merged);
-  return merged.flatMap((segment) => {
+  const { blobs, labels, rowHeight } = digitBlobs(ink);
+  return blobs.flatMap((segment) => {
     const whole: Piece = { ink: cropSegment(ink, labels, segment), box: boxOf(segment) };
     const height = Math.min(rowHeight, segment.y1 - segment.y0 + 1);
     if (segment.x1 - segment.x0 + 1 < tuning.minBlobWidth * height) return [whole];
