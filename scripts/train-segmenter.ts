@@ -10,13 +10,14 @@
  * little of any other is 'digit'; clearly less, or a good part of two digits, is 'other'; pieces in
  * between are left out rather than guessed.
  *
- * A second round mines hard negatives: with MINE_WITH set to a verifier from the first round, the
- * wrong cuts that it and the recognizer still score as likely digits are all kept, and easy ones
- * fill up the rest.
+ * Later rounds mine hard negatives: with MINE_WITH set to the previous round's verifier, the wrong
+ * cuts that it and the recognizer still score as likely digits are all kept, and easy ones fill up
+ * the rest. The shipped weights/segmenter.* came from three rounds:
  *
  *   npm run build
- *   NUMBERS=4000 EPOCHS=4 OUT=/tmp/segmenter npx tsx scripts/train-segmenter.ts
- *   MINE_WITH=/tmp/segmenter.json npx tsx scripts/train-segmenter.ts   # → weights/segmenter.*
+ *   NUMBERS=4000 EPOCHS=4 NEAREST_EVERY=0 OUT=/tmp/seg1 npx tsx scripts/train-segmenter.ts
+ *   MINE_WITH=/tmp/seg1.json NEAREST_EVERY=0 OUT=/tmp/seg2 npx tsx scripts/train-segmenter.ts
+ *   MINE_WITH=/tmp/seg2.json npx tsx scripts/train-segmenter.ts        # about 25 min
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadMnist } from './lib/mnist.js';
@@ -29,8 +30,9 @@ import { cutCandidates } from '../src/segment/cuts.js';
 import type { InkImage } from '../src/preprocess/image-input.js';
 
 const sdk = await import(new URL(process.env.SDK ?? '../dist/index.node.js', import.meta.url).href);
-const NUMBERS = Number(process.env.NUMBERS ?? 4500);
+const NUMBERS = Number(process.env.NUMBERS ?? 5000);
 const EPOCHS = Number(process.env.EPOCHS ?? 5);
+const NEAREST_EVERY = Number(process.env.NEAREST_EVERY ?? 4);
 const mining = process.env.MINE_WITH
   ? { digits: await sdk.getDefaultModel(), verifier: await sdk.loadModel(new URL(process.env.MINE_WITH, `file://${process.cwd()}/`)) }
   : null;
@@ -75,9 +77,10 @@ function labelOf(shares: number[]): 'digit' | 'other' | null {
 
 const kept = { digit: 0, other: 0, hard: 0 };
 for (let n = 0; n < NUMBERS; n++) {
-  // Two in three touching, the hard case; one in four resized by nearest neighbour, whose broken
-  // strokes made the first verifier cut single digits apart.
-  const number = composeNumber(train, random, n % 3 !== 0, n % 4 === 3 ? 'nearest' : 'bilinear');
+  // Two in three touching, the hard case. Every NEAREST_EVERY-th resized by nearest neighbour:
+  // a verifier that never saw broken strokes cut such digits apart.
+  const nearest = NEAREST_EVERY > 0 && n % NEAREST_EVERY === NEAREST_EVERY - 1;
+  const number = composeNumber(train, random, n % 3 !== 0, nearest ? 'nearest' : 'bilinear');
   const ink = toInk(number.image);
   const layers = digitLayers(number);
   const totals = layers.map((l) => l.reduce((a, b) => a + b, 0));
@@ -131,6 +134,6 @@ const out = process.env.OUT ?? 'weights/segmenter';
 await model.save(out);
 const manifest = JSON.parse(readFileSync(`${out}.json`, 'utf8'));
 const last = manifest.training.history.at(-1);
-manifest.training = { ...manifest.training, command: `NUMBERS=${NUMBERS} EPOCHS=${EPOCHS}${mining ? ' MINE_WITH=<first-round verifier>' : ''} npx tsx scripts/train-segmenter.ts`, data: `${labels.length} cut-search pieces (${kept.digit} whole digits, ${kept.other} wrong cuts${mining ? ', hard ones mined with a first-round verifier' : ''}) of ${NUMBERS} numbers composed from MNIST training digits`, history: undefined };
+manifest.training = { ...manifest.training, command: `NUMBERS=${NUMBERS} EPOCHS=${EPOCHS} NEAREST_EVERY=${NEAREST_EVERY}${mining ? ' MINE_WITH=<previous round>' : ''} npx tsx scripts/train-segmenter.ts`, data: `${labels.length} cut-search pieces (${kept.digit} whole digits, ${kept.other} wrong cuts${mining ? ', hard ones mined with the previous round' : ''}) of ${NUMBERS} numbers composed from MNIST training digits`, history: undefined };
 manifest.evaluation = { validationAccuracy: last.valAccuracy };
 writeFileSync(`${out}.json`, JSON.stringify(manifest, null, 2) + '\n');
