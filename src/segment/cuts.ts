@@ -22,9 +22,11 @@ export interface CutTuning {
   verifierWeight: number;
   /** Blobs narrower than this many row heights are taken as one digit without a search. */
   minBlobWidth: number;
+  /** Pieces narrower than this many row heights are not considered (a thin 1 is about 0.1). */
+  minPieceWidth: number;
 }
 
-export const DEFAULT_CUT_TUNING: CutTuning = { cutCost: -0.4, widePenalty: 8, maxWidth: 1.6, step: 1 / 12, minBlobWidth: 0.4, verifierWeight: 1 };
+export const DEFAULT_CUT_TUNING: CutTuning = { cutCost: -0.4, widePenalty: 8, maxWidth: 1.6, step: 1 / 12, minBlobWidth: 0.4, minPieceWidth: 0.1, verifierWeight: 1 };
 
 /** One way to read columns [positions[i], positions[j]) of a blob as a single digit. */
 export interface CutCandidate {
@@ -51,13 +53,15 @@ export function cutCandidates(ink: InkImage, labels: Int32Array, segment: Segmen
   for (let i = 0; i < last; i++) {
     for (let j = i + 1; j <= last; j++) {
       const width = positions[j] - positions[i];
-      const whole = i === 0 && j === last; // the blob uncut is always a candidate
-      if (width > tuning.maxWidth * height && !whole) break;
-      if (width < 0.1 * height && !whole) continue;
+      if (width > tuning.maxWidth * height) break;
+      if (width < tuning.minPieceWidth * height || (i === 0 && j === last)) continue;
       const part = shrink(ink, labels, segment, positions[i], positions[j] - 1);
       if (part) candidates.push({ i, j, part });
     }
   }
+  // The blob uncut is always a candidate, however wide: a long-tailed 2 or a flat 5 can be wider
+  // than maxWidth row heights, and without this the search had to cut it somewhere.
+  candidates.push({ i: 0, j: last, part: shrink(ink, labels, segment, segment.x0, segment.x1)! });
   return { positions, candidates };
 }
 
