@@ -17,7 +17,7 @@ const { startServer } = await import('./serve.mjs');
 const full = process.env.FULL === '1';
 const out = resolve(root, process.env.OUT ?? 'demo/screenshot.png');
 
-/** Strokes in a 100×100 box. Hand-like shapes: a 2 (curved top, flat base), a 7, a 4, a 9, a 1. */
+/** Strokes in a 100×100 box. Hand-like shapes: a 2 (curved top, flat base), a 7, a 4, a 9, a 1, a 3, a 0, a 6. */
 const arc = (cx, cy, r, from, to, n = 24) =>
   Array.from({ length: n + 1 }, (_, i) => {
     const a = ((from + ((to - from) * i) / n) * Math.PI) / 180;
@@ -30,6 +30,8 @@ const SHAPES = {
   9: [[...arc(50, 32, 18, 0, -360), [66, 88]]],
   1: [[[36, 28], [54, 12], [54, 88]]],
   3: [[...arc(48, 30, 19, 200, 450), ...arc(48, 67, 21, 270, 500)]],
+  0: [Array.from({ length: 33 }, (_, i) => [50 - 22 * Math.sin((i * Math.PI) / 16), 50 - 36 * Math.cos((i * Math.PI) / 16)])], // an upright oval
+  6: [[[64, 12], ...arc(48, 66, 20, 200, 560)]],
 };
 
 const { server, url } = await startServer(Number(process.env.PORT ?? 8123));
@@ -49,32 +51,43 @@ try {
   await page.goto(`${url}demo/`, { waitUntil: 'networkidle0' });
   await page.waitForFunction(() => customElements.get('digit-pad') && document.querySelector('#big')?.shadowRoot?.querySelector('canvas'));
 
-  /** Writes `digit` on the n-th pad matching `selector` with the mouse; resolves once it is read. */
-  async function write(selector, index, digit) {
+  /**
+   * Writes `text` (a digit, or several side by side on a number pad) on the n-th pad matching
+   * `selector` with the mouse; resolves once it is read.
+   */
+  async function write(selector, index, text) {
     const handle = await page.evaluateHandle((s, i) => document.querySelectorAll(s)[i], selector, index);
     const box = await page.evaluate((pad) => {
       pad.scrollIntoView({ block: 'center' });
       const r = pad.shadowRoot.querySelector('canvas').getBoundingClientRect();
       return { x: r.left, y: r.top, w: r.width, h: r.height };
     }, handle);
-    const at = ([x, y]) => [box.x + (x / 100) * box.w, box.y + (y / 100) * box.h];
-    const recognized = page.evaluate((pad) => new Promise((done) => pad.addEventListener('digit-recognized', (e) => done(e.detail.digit), { once: true })), handle);
-    for (const stroke of SHAPES[digit]) {
-      await page.mouse.move(...at(stroke[0]));
-      await page.mouse.down();
-      for (const point of stroke.slice(1)) await page.mouse.move(...at(point), { steps: 4 });
-      await page.mouse.up();
+    const digits = String(text);
+    // One digit fills the pad; a number's digits sit in a centred row, each 70 % of the pad high.
+    const size = digits.length === 1 ? null : 0.7 * box.h, slot = size && 0.7 * size;
+    const recognized = page.evaluate((pad) => new Promise((done) => pad.addEventListener('digit-recognized', (e) => done(e.detail.value ?? String(e.detail.digit)), { once: true })), handle);
+    for (const [k, digit] of [...digits].entries()) {
+      const left = size ? box.x + box.w / 2 + (k - digits.length / 2) * slot - 0.19 * size : box.x;
+      const top = size ? box.y + (box.h - size) / 2 : box.y;
+      const at = ([x, y]) => [left + (x / 100) * (size ?? box.w), top + (y / 100) * (size ?? box.h)];
+      for (const stroke of SHAPES[digit]) {
+        await page.mouse.move(...at(stroke[0]));
+        await page.mouse.down();
+        for (const point of stroke.slice(1)) await page.mouse.move(...at(point), { steps: 4 });
+        await page.mouse.up();
+      }
     }
     const read = await recognized;
-    if (read !== digit) console.warn(`warning: wrote ${digit} on ${selector}[${index}], the model read ${read}`);
+    if (read !== digits) console.warn(`warning: wrote ${digits} on ${selector}[${index}], the model read ${read}`);
   }
 
-  await write('#big', 0, 2);
+  await write('#big', 0, '2');
   if (full) {
-    for (const [i, d] of [7, 4, 9, 1].entries()) await write('digit-pad[name="pin"]', i, d);
-    await write('digit-pad[name="quantity"]', 0, 3);
+    for (const [i, d] of [...'7491'].entries()) await write('digit-pad[name="pin"]', i, d);
+    await write('digit-pad[name="quantity"]', 0, '3');
+    await write('digit-pad[name="year"]', 0, '2026');
     await page.click('#pin-form button[type="submit"]');
-    for (const [i, d] of [7, 4, 9].entries()) await write('.themes digit-pad', i, d);
+    for (const [i, d] of [...'749'].entries()) await write('.themes digit-pad', i, d);
   }
   await page.evaluate(() => {
     window.scrollTo(0, 0);
