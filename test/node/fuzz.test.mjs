@@ -55,6 +55,31 @@ test(`preprocess() of any valid image gives null or 784 finite values in 0..1 ($
   );
 });
 
+test(`RGBA bytes read a word at a time give exactly the per-byte result (${RUNS} random images)`, () => {
+  // Canvas pixels are read as 32-bit words, reusing the last word's ink while it repeats; bytes
+  // that do not start on a 4-byte boundary cannot be viewed as words and take the per-byte path.
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 48 }), fc.integer({ min: 1, max: 48 }),
+      fc.array(fc.tuple(fc.nat({ max: 255 }), fc.nat({ max: 255 }), fc.nat({ max: 255 }), fc.constantFrom(0, 255, 255, 128, 17)), { minLength: 1, maxLength: 4 }),
+      fc.integer({ min: 0, max: 2 ** 31 }),
+      (width, height, palette, seed) => {
+        let s = seed;
+        const next = () => ((s = (s * 1103515245 + 12345) >>> 0) >>> 16);
+        const words = new Uint8ClampedArray(width * height * 4);
+        for (let i = 0, colour = 0; i < width * height; i++) {
+          if (next() % 8 === 0) colour = next() % palette.length; // runs of one colour, as on a canvas
+          words.set(palette[colour], 4 * i);
+        }
+        const unaligned = new Uint8Array(words.length + 1).subarray(1);
+        unaligned.set(words);
+        assert.deepEqual(preprocess({ width, height, data: words }), preprocess({ width, height, data: unaligned }));
+      },
+    ),
+    { numRuns: RUNS },
+  );
+});
+
 /** An MNIST test digit drawn at an integer scale and offset on a canvas, in either polarity. */
 function place(index, { size, scale, left, top, darkOnLight }) {
   const digit = mnistDigit(index).image.data;
