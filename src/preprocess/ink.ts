@@ -33,7 +33,7 @@ export function toInk(image: RawImage): InkImage {
 }
 
 /**
- * The same ink as the general path, for RGBA bytes (every canvas), about three times as fast: a canvas is
+ * The same ink as the general path, for RGBA bytes (every canvas), about twice as fast: a canvas is
  * mostly runs of one background colour, so each pixel is read as one 32-bit word and the ink of
  * the previous word is reused while the word repeats. Values match the general path bit for bit.
  */
@@ -54,7 +54,10 @@ function inkFromRgbaBytes(data: Uint8Array | Uint8ClampedArray, width: number, h
   return ink;
 }
 
-/** inkFromAlpha() for RGBA bytes: transparent pixels weigh nothing in its sums and get no ink, so they are skipped. */
+/**
+ * inkFromAlpha() for RGBA bytes: transparent pixels weigh nothing in its sums and get no ink, so they
+ * are skipped. (One inkFromAlpha() over accessor functions was measured 40–100 % slower on this path.)
+ */
 function inkFromRgbaAlpha(data: Uint8Array | Uint8ClampedArray, n: number, ink: Float32Array): Float32Array {
   let weighted = 0, total = 0;
   for (let j = 0; j < 4 * n; j += 4) {
