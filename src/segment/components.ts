@@ -59,35 +59,46 @@ export function connectedComponents({ width, height, ink }: InkImage): { segment
 /**
  * Groups blobs into digits, left to right: blobs sharing most of their columns are one digit (a
  * broken 4 or 0), and a fragment much shorter than the row (a 5's detached top bar, a 7's crossbar)
- * joins the digit it overlaps most, or the nearest one.
+ * joins the digit it overlaps most, or the nearest one. Fragments stacked into a digit's height
+ * where no digit stands (an 8 drawn as two loops) are a digit of their own.
  */
 export function mergeColumns(segments: Segment[], rowHeight = Infinity): Segment[] {
-  const merged: Segment[] = [];
   const byWidth = [...segments].sort((a, b) => b.x1 - b.x0 - (a.x1 - a.x0));
-  const fragments: Segment[] = [];
-  for (const s of byWidth) {
-    if (s.y1 - s.y0 + 1 < 0.6 * rowHeight) {
-      fragments.push(s);
+  const isFragment = (s: Segment) => s.y1 - s.y0 + 1 < 0.6 * rowHeight;
+  const merged = groupByColumns(byWidth.filter((s) => !isFragment(s)));
+  for (const stack of groupByColumns(byWidth.filter(isFragment))) {
+    if (!isFragment(stack) && !merged.some((m) => sharesColumns(m, stack))) {
+      merged.push(stack);
       continue;
     }
-    const target = merged.find((m) => overlap(m, s) > 0.5 * (Math.min(m.x1 - m.x0, s.x1 - s.x0) + 1));
-    if (target) absorb(target, s);
-    else merged.push({ ...s, labels: [...s.labels] });
-  }
-  for (const f of fragments) {
     if (merged.length === 0) {
-      merged.push({ ...f, labels: [...f.labels] });
+      merged.push(stack);
       continue;
     }
     const centre = (s: Segment) => (s.x0 + s.x1) / 2;
     const best = merged.reduce((a, b) => {
-      const oa = overlap(a, f), ob = overlap(b, f);
+      const oa = overlap(a, stack), ob = overlap(b, stack);
       if (oa !== ob) return oa > ob ? a : b;
-      return Math.abs(centre(a) - centre(f)) <= Math.abs(centre(b) - centre(f)) ? a : b;
+      return Math.abs(centre(a) - centre(stack)) <= Math.abs(centre(b) - centre(stack)) ? a : b;
     });
-    absorb(best, f);
+    absorb(best, stack);
   }
   return merged.sort((a, b) => a.x0 - b.x0);
+}
+
+/** Segments (widest first) grouped where they share most of the narrower one's columns. */
+function groupByColumns(segments: Segment[]): Segment[] {
+  const groups: Segment[] = [];
+  for (const s of segments) {
+    const target = groups.find((g) => sharesColumns(g, s));
+    if (target) absorb(target, s);
+    else groups.push({ ...s, labels: [...s.labels] });
+  }
+  return groups;
+}
+
+function sharesColumns(a: Segment, b: Segment): boolean {
+  return overlap(a, b) > 0.5 * (Math.min(a.x1 - a.x0, b.x1 - b.x0) + 1);
 }
 
 /** The blobs of ink that are digits or runs of touching digits, left to right, and the row's digit height. */

@@ -45,6 +45,8 @@ const SHAPE = {
   4: DIGITS[4]['closed top, two strokes'],
   6: DIGITS[6]['curved back into a loop'],
   7: DIGITS[7]['with a crossbar'],
+  8: DIGITS[8]['two stacked loops'],
+  9: DIGITS[9]['loop and straight stem'],
 };
 
 /** Writes `text` (digits) on a number pad with pointer events. */
@@ -82,6 +84,14 @@ describe('<digit-pad> with several digits', function () {
     const result = await pad.recognize();
     expect(result.value, JSON.stringify(result.digits.map((d) => [d.label, d.confidence.toFixed(2)]))).to.equal('4004');
     expect(pad.value).to.equal('4004');
+  });
+
+  it('reads an 8 drawn as two loops as a digit of its own', async () => {
+    // Each loop is shorter than the row, like a 5's bar; stacked, they make a digit where none stands.
+    const pad = await makePad({ digits: 4, delay: 60000, style: 'width: 400px' });
+    writeNumber(pad, '1980');
+    const result = await pad.recognize();
+    expect(result.value, JSON.stringify(result.digits.map((d) => [d.label, d.confidence.toFixed(2)]))).to.equal('1980');
   });
 
   it('reads any number of digits on a multiple pad, a 7 with a crossbar among them', async () => {
