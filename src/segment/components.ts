@@ -64,7 +64,7 @@ export function connectedComponents({ width, height, ink }: InkImage): { segment
  */
 export function mergeColumns(segments: Segment[], rowHeight = Infinity): Segment[] {
   const byWidth = [...segments].sort((a, b) => b.x1 - b.x0 - (a.x1 - a.x0));
-  const isFragment = (s: Segment) => s.y1 - s.y0 + 1 < 0.6 * rowHeight;
+  const isFragment = (s: Segment) => isFragmentOf(s, rowHeight);
   const merged = groupByColumns(byWidth.filter((s) => !isFragment(s)));
   for (const stack of groupByColumns(byWidth.filter(isFragment))) {
     if (!isFragment(stack) && !merged.some((m) => sharesColumns(m, stack))) {
@@ -84,6 +84,11 @@ export function mergeColumns(segments: Segment[], rowHeight = Infinity): Segment
     absorb(best, stack);
   }
   return merged.sort((a, b) => a.x0 - b.x0);
+}
+
+/** Much shorter than the row's digits: a piece of a digit (a 5's bar, one loop of an 8), not a digit. */
+export function isFragmentOf(s: Pick<Segment, 'y0' | 'y1'>, rowHeight: number): boolean {
+  return s.y1 - s.y0 + 1 < 0.6 * rowHeight;
 }
 
 /** Segments (widest first) grouped where they share most of the narrower one's columns. */

@@ -5,8 +5,8 @@ import { readPixels, type ImageInput, type InkImage } from '../preprocess/image-
 import { toInk } from '../preprocess/ink.js';
 import { normalizeDigit } from '../preprocess/normalize.js';
 import { bestClass, getDefaultModel, type Digit } from '../recognize.js';
-import { cropSegment, digitBlobs, mergeColumns, rowHeightOf, type Segment } from './components.js';
-import { bestCuts, cutCandidates, DEFAULT_CUT_TUNING, type PieceScore } from './cuts.js';
+import { cropSegment, digitBlobs, isFragmentOf, mergeColumns, rowHeightOf, type Segment } from './components.js';
+import { bestCuts, cutCandidates, DEFAULT_CUT_TUNING, type CutCandidate, type PieceScore } from './cuts.js';
 import { rasterizeStrokes, strokeBounds, type StrokePoint } from './rasterize.js';
 
 export interface NumberOptions {
@@ -59,7 +59,7 @@ export async function recognizeNumber(image: ImageInput, options: NumberOptions 
 
   let pieces: Piece[];
   if (strokes !== undefined) {
-    pieces = piecesFromStrokes(strokes, raw.width, raw.height, strokeWidth ?? raw.height / 16);
+    pieces = piecesFromStrokes(strokes, raw.width, raw.height, strokeWidth ?? raw.height / 16, read);
   } else {
     pieces = segmentInk(toInk(raw), read);
   }
@@ -101,25 +101,56 @@ export function segmentInk(ink: InkImage, read: (inks: InkImage[]) => (PieceScor
   });
 }
 
-function piecesFromStrokes(strokes: StrokePoint[][], width: number, height: number, lineWidth: number): Piece[] {
+/**
+ * Digits from pen strokes: strokes sharing columns are grouped (mergeColumns), and a group of several
+ * strokes may still hold neighbours that overlap (a 1 tucked under a 7's bar): it is cut between
+ * strokes, left to right by their centres, where `read` is most confident of every piece, as the
+ * cut search does for touching ink.
+ */
+function piecesFromStrokes(strokes: StrokePoint[][], width: number, height: number, lineWidth: number, read: (inks: InkImage[]) => (PieceScore | null)[]): Piece[] {
   if (!Array.isArray(strokes) || strokes.some((s) => !Array.isArray(s))) {
     throw new DigitPadError('INVALID_OPTION', 'options.strokes must be an array of point arrays.');
   }
   const drawn = strokes.filter((s) => s.length > 0);
   const bounds = drawn.map((stroke, i) => ({ ...strokeBounds(stroke), mass: 1, labels: [i] }));
-  const groups = mergeColumns(bounds, rowHeightOf(bounds));
-  const pad = Math.ceil(lineWidth);
-  return groups.map((g) => {
-    const box = {
-      x: Math.max(0, Math.floor(g.x0 - pad)), y: Math.max(0, Math.floor(g.y0 - pad)),
-      width: 0, height: 0,
-    };
-    box.width = Math.min(width, Math.ceil(g.x1 + pad)) - box.x;
-    box.height = Math.min(height, Math.ceil(g.y1 + pad)) - box.y;
-    const shifted = g.labels.map((i) => drawn[i].map((p) => (Array.isArray(p) ? [p[0] - box.x, p[1] - box.y] : [p.x - box.x, p.y - box.y]) as [number, number]));
+  const boundsOf = (labels: number[]): Segment => ({
+    x0: Math.min(...labels.map((i) => bounds[i].x0)), x1: Math.max(...labels.map((i) => bounds[i].x1)),
+    y0: Math.min(...labels.map((i) => bounds[i].y0)), y1: Math.max(...labels.map((i) => bounds[i].y1)),
+    mass: labels.length, labels,
+  });
+  const piece = (labels: number[]): Piece => {
+    const { x0, x1, y0, y1 } = boundsOf(labels);
+    const pad = Math.ceil(lineWidth);
+    const box = { x: Math.max(0, Math.floor(x0 - pad)), y: Math.max(0, Math.floor(y0 - pad)), width: 0, height: 0 };
+    box.width = Math.min(width, Math.ceil(x1 + pad)) - box.x;
+    box.height = Math.min(height, Math.ceil(y1 + pad)) - box.y;
+    const shifted = labels.map((i) => drawn[i].map((p) => (Array.isArray(p) ? [p[0] - box.x, p[1] - box.y] : [p.x - box.x, p.y - box.y]) as [number, number]));
     return { ink: rasterizeStrokes(shifted, box.width, box.height, lineWidth), box };
+  };
+  const groups = mergeColumns(bounds, rowHeightOf(bounds));
+  // Measured again on the groups: single strokes are often shorter than a digit (the loops of an 8).
+  const rowHeight = rowHeightOf(groups);
+  return groups.flatMap((group) => {
+    const order = [...group.labels].sort((a, b) => bounds[a].x0 + bounds[a].x1 - bounds[b].x0 - bounds[b].x1);
+    if (order.length < 2 || order.length > MAX_STROKES_TO_CUT) return [piece(order)];
+    const candidates: CutCandidate[] = [];
+    const pieces: Piece[] = [];
+    for (let i = 0; i < order.length; i++) {
+      for (let j = i + 1; j <= order.length; j++) {
+        const part = boundsOf(order.slice(i, j));
+        if (j - i < order.length && isFragmentOf(part, rowHeight)) continue; // one loop of an 8 is no digit
+        candidates.push({ i, j, part });
+        pieces.push(piece(part.labels));
+      }
+    }
+    const positions = order.map((_, k) => k).concat(order.length);
+    const cuts = bestCuts(positions, candidates, read(pieces.map((p) => p.ink)), rowHeight);
+    return cuts ? cuts.map((c) => pieces[candidates.indexOf(c)]) : [piece(order)];
   });
 }
+
+/** Groups of more strokes than this are read whole (n strokes make n(n+1)/2 pieces to read). */
+const MAX_STROKES_TO_CUT = 6;
 
 function boxOf(s: Segment): NumberDigit['box'] {
   return { x: s.x0, y: s.y0, width: s.x1 - s.x0 + 1, height: s.y1 - s.y0 + 1 };

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { DIGITS } from '../browser/helpers.js';
 
 export const sdk = await import('../../dist/index.node.js');
 export const tf = await import('@tensorflow/tfjs-core');
@@ -35,4 +36,24 @@ const trainLabels = readFileSync(join(dataDir, 'train-labels-idx1-ubyte')).subar
 /** MNIST training digit `i` (never used for accuracy claims). */
 export function mnistTrainDigit(i) {
   return { image: { width: 28, height: 28, data: trainImages.subarray(i * 784, (i + 1) * 784) }, label: trainLabels[i] };
+}
+
+/**
+ * Strokes for `text` laid out left to right the way the pad tests write (each digit 74 % of a 200 px
+ * row, from the browser tests' handwritten shapes), neighbours `gap` row heights apart: below 0
+ * their columns overlap. `style` picks each digit's style in turn.
+ */
+export function writtenNumber(text, gap, style) {
+  const height = 200, size = 0.74 * height, strokes = [];
+  let cursor = 20;
+  [...text].forEach((c, k) => {
+    const styles = Object.values(DIGITS[c]);
+    const shape = styles[(style + k) % styles.length];
+    const xs = shape.flat().map(([x]) => x), lo = Math.min(...xs), hi = Math.max(...xs);
+    const left = cursor - (lo / 100) * size;
+    for (const s of shape) strokes.push(s.map(([x, y]) => [left + (x / 100) * size, (height - size) / 2 + (y / 100) * size]));
+    cursor += ((hi - lo) / 100) * size + gap * height;
+  });
+  const width = Math.ceil(cursor + 20);
+  return { image: { width, height, data: new Uint8Array(width * height) }, options: { strokes, strokeWidth: 0.06 * height } };
 }

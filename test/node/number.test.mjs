@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sdk, mnistDigit } from './helpers.mjs';
+import { sdk, mnistDigit, writtenNumber } from './helpers.mjs';
 
 const { recognizeNumber, DigitPadError } = sdk;
 
@@ -114,6 +114,25 @@ test('with strokes, digits are grouped by stroke', async () => {
   const result = await recognizeNumber(image, { strokes, strokeWidth: 8 });
   assert.equal(result.value, '174');
   assert.equal(result.digits[2].box.x <= 150 - 4, true);
+});
+
+test('with strokes, every pair of digits in two styles is read, multi-stroke digits whole', async () => {
+  // 4s and 5s of two strokes, 7s with a crossbar, 1s with a base, 8s as two loops: none may split.
+  const wrong = [];
+  for (let a = 0; a < 10; a++) for (let b = 0; b < 10; b++) for (const style of [0, 1]) {
+    const { image, options } = writtenNumber(`${a}${b}`, 0.02, style);
+    const { value } = await recognizeNumber(image, options);
+    if (value !== `${a}${b}`) wrong.push(`${a}${b}→${value}`);
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test('with strokes, neighbours whose columns overlap are cut between their strokes', async () => {
+  // Each pair's strokes share columns, so they are grouped; reading them as one digit loses one.
+  for (const [text, style] of [['10', 0], ['14', 0], ['41', 0], ['71', 0], ['17', 1], ['31', 1]]) {
+    const { image, options } = writtenNumber(text, -0.05, style);
+    assert.equal((await recognizeNumber(image, options)).value, text, `${text} in style ${style}`);
+  }
 });
 
 test('bad input and options are refused with typed errors', async () => {
