@@ -11,7 +11,7 @@ import { rasterizeStrokes, strokeBounds, type StrokePoint } from './rasterize.js
 
 export interface NumberOptions {
   model?: DigitModel;
-  /** The pen strokes that made the image, in its pixel coordinates (a pad passes them): digits are then grouped by stroke. */
+  /** The pen strokes that made the image, in its pixel coordinates (a pad passes them): digits are then grouped by stroke, and groups cut only between strokes. */
   strokes?: StrokePoint[][];
   /** Pen width in pixels for `strokes`; default 1/16 of the image height. */
   strokeWidth?: number;
