@@ -79,8 +79,7 @@ export function bestCuts(positions: number[], candidates: CutCandidate[], scores
     const { i, j, part } = candidates[k];
     const s = scores[k];
     if (!s || best[i] === -Infinity) continue;
-    const tooWide = Math.max(0, (part.x1 - part.x0 + 1) / rowHeight - 1);
-    const score = Math.log(Math.max(s.confidence, 1e-6)) + tuning.verifierWeight * Math.log(Math.max(s.whole, 1e-6)) - tuning.widePenalty * tooWide * tooWide - tuning.cutCost;
+    const score = pieceScore(part, s, rowHeight, tuning);
     if (best[i] + score > best[j]) {
       best[j] = best[i] + score;
       from[j] = k;
@@ -94,6 +93,12 @@ export function bestCuts(positions: number[], candidates: CutCandidate[], scores
     j = candidates[k].i;
   }
   return chosen;
+}
+
+/** The log-score `bestCuts` gives one piece read as `s`. */
+export function pieceScore(part: Segment, s: PieceScore, rowHeight: number, tuning = DEFAULT_CUT_TUNING): number {
+  const tooWide = Math.max(0, (part.x1 - part.x0 + 1) / rowHeight - 1);
+  return Math.log(Math.max(s.confidence, 1e-6)) + tuning.verifierWeight * Math.log(Math.max(s.whole, 1e-6)) - tuning.widePenalty * tooWide * tooWide - tuning.cutCost;
 }
 
 /** The part of `segment` between two columns, tightened to its ink. */

@@ -8,6 +8,9 @@ import { bestClass, getDefaultModel, type Digit } from '../recognize.js';
 import { cropSegment, digitBlobs, isFragmentOf, mergeColumns, rowHeightOf, type Segment } from './components.js';
 import { bestCuts, cutCandidates, DEFAULT_CUT_TUNING, type CutCandidate, type PieceScore } from './cuts.js';
 import { rasterizeStrokes, strokeBounds, type StrokePoint } from './rasterize.js';
+import { choosePieces, PieceReader, type CutPlan, type Piece, type Reading } from './read-pieces.js';
+
+export type { Piece } from './read-pieces.js';
 
 export interface NumberOptions {
   model?: DigitModel;
@@ -34,12 +37,6 @@ export interface NumberResult {
   backend: BackendName;
 }
 
-/** A piece to read: its ink and where it sits in the input. */
-export interface Piece {
-  ink: InkImage;
-  box: NumberDigit['box'];
-}
-
 /**
  * Reads a row of handwritten digits (a number, a PIN, a year). Blobs of ink are found, pieces of
  * one digit merged, and touching digits split where the recognizer is most confident of both halves.
@@ -55,25 +52,23 @@ export async function recognizeNumber(image: ImageInput, options: NumberOptions 
   const backend = await ensureBackend();
   const model = options.model ?? (await getDefaultModel());
   const verifier = await getSegmenter();
-  const read = (inks: InkImage[]) => classify(model, inks, verifier);
+  const reader = new PieceReader(model, verifier);
 
-  let pieces: Piece[];
-  if (strokes !== undefined) {
-    pieces = piecesFromStrokes(strokes, raw.width, raw.height, strokeWidth ?? raw.height / 16, read);
-  } else {
-    pieces = segmentInk(toInk(raw), read);
-  }
-  pieces = pieces.slice(0, maxDigits);
-  const readings = read(pieces.map((p) => p.ink));
+  const plans = strokes !== undefined
+    ? strokePlans(strokes, raw.width, raw.height, strokeWidth ?? raw.height / 16)
+    : inkPlans(toInk(raw));
+  // Every candidate of every blob is read in the same few network calls, and a chosen piece's
+  // reading is the one its candidate got.
+  const pieces = choosePieces(plans, reader, DEFAULT_CUT_TUNING).slice(0, maxDigits);
+  const readings = reader.read(pieces);
   const digits = pieces.flatMap((piece, i) => (readings[i] ? [{ ...readings[i]!, box: piece.box }] : []));
   return { value: digits.map((d) => d.label).join(''), digits, backend };
 }
 
-type Reading = { digit: Digit | null; label: string; confidence: number; whole: number } | null;
-
 /** URL of the segmentation verifier: "is this exactly one whole digit?" (scripts/train-segmenter.ts). */
 export const SEGMENTER_MANIFEST_URL = new URL('./weights/segmenter.json', import.meta.url);
-const getSegmenter = sharedModel(SEGMENTER_MANIFEST_URL);
+/** @internal The verifier, loaded once for every caller (pads warm it up before the first read). */
+export const getSegmenter = sharedModel(SEGMENTER_MANIFEST_URL);
 
 /** Each piece read by the recognizer, with the verifier's P(one whole digit). */
 export function classify(model: DigitModel, inks: InkImage[], verifier: DigitModel): Reading[] {
@@ -85,19 +80,31 @@ export function classify(model: DigitModel, inks: InkImage[], verifier: DigitMod
 
 /**
  * The digits in an ink image, left to right: blobs, merged into digits, touching digits split where
- * `read` is most confident of every piece. Exported for scripts/tune-cuts.ts.
+ * `read` is most confident of every piece (all candidates in one call). Exported for scripts/tune-cuts.ts.
  */
 export function segmentInk(ink: InkImage, read: (inks: InkImage[]) => (PieceScore | null)[], tuning = DEFAULT_CUT_TUNING): Piece[] {
+  const plans = inkPlans(ink, tuning);
+  const all = plans.flatMap((p) => p.search?.pieces ?? []);
+  const scores = read(all.map((p) => p.ink));
+  let offset = 0;
+  return plans.flatMap(({ whole, search }) => {
+    if (!search) return [whole];
+    const { positions, candidates, pieces, rowHeight } = search;
+    const cuts = bestCuts(positions, candidates, scores.slice(offset, (offset += pieces.length)), rowHeight, tuning);
+    return cuts ? cuts.map((c) => pieces[candidates.indexOf(c)]) : [whole];
+  });
+}
+
+/** @internal The blobs of an ink image, left to right: merged into digits, each with the ways it could be cut (exported for tests). */
+export function inkPlans(ink: InkImage, tuning = DEFAULT_CUT_TUNING): CutPlan[] {
   const { blobs, labels, rowHeight } = digitBlobs(ink);
-  return blobs.flatMap((segment) => {
+  return blobs.map((segment) => {
     const whole: Piece = { ink: cropSegment(ink, labels, segment), box: boxOf(segment) };
     const height = Math.min(rowHeight, segment.y1 - segment.y0 + 1);
-    if (segment.x1 - segment.x0 + 1 < tuning.minBlobWidth * height) return [whole];
+    if (segment.x1 - segment.x0 + 1 < tuning.minBlobWidth * height) return { whole };
     const { positions, candidates } = cutCandidates(ink, labels, segment, rowHeight, tuning);
-    const crops = candidates.map((c) => cropSegment(ink, labels, c.part));
-    const scores = read(crops);
-    const cuts = bestCuts(positions, candidates, scores, rowHeight, tuning);
-    return cuts ? cuts.map((c) => ({ ink: crops[candidates.indexOf(c)], box: boxOf(c.part) })) : [whole];
+    const pieces = candidates.map((c) => ({ ink: cropSegment(ink, labels, c.part), box: boxOf(c.part) }));
+    return { whole, search: { positions, candidates, pieces, rowHeight } };
   });
 }
 
@@ -107,7 +114,7 @@ export function segmentInk(ink: InkImage, read: (inks: InkImage[]) => (PieceScor
  * strokes, left to right by their centres, where `read` is most confident of every piece, as the
  * cut search does for touching ink.
  */
-function piecesFromStrokes(strokes: StrokePoint[][], width: number, height: number, lineWidth: number, read: (inks: InkImage[]) => (PieceScore | null)[]): Piece[] {
+export function strokePlans(strokes: StrokePoint[][], width: number, height: number, lineWidth: number): CutPlan[] {
   if (!Array.isArray(strokes) || strokes.some((s) => !Array.isArray(s))) {
     throw new DigitPadError('INVALID_OPTION', 'options.strokes must be an array of point arrays.');
   }
@@ -130,9 +137,9 @@ function piecesFromStrokes(strokes: StrokePoint[][], width: number, height: numb
   const groups = mergeColumns(bounds, rowHeightOf(bounds));
   // Measured again on the groups: single strokes are often shorter than a digit (the loops of an 8).
   const rowHeight = rowHeightOf(groups);
-  return groups.flatMap((group) => {
+  return groups.map((group): CutPlan => {
     const order = [...group.labels].sort((a, b) => bounds[a].x0 + bounds[a].x1 - bounds[b].x0 - bounds[b].x1);
-    if (order.length < 2 || order.length > MAX_STROKES_TO_CUT) return [piece(order)];
+    if (order.length < 2 || order.length > MAX_STROKES_TO_CUT) return { whole: piece(order) };
     const candidates: CutCandidate[] = [];
     const pieces: Piece[] = [];
     for (let i = 0; i < order.length; i++) {
@@ -144,8 +151,8 @@ function piecesFromStrokes(strokes: StrokePoint[][], width: number, height: numb
       }
     }
     const positions = order.map((_, k) => k).concat(order.length);
-    const cuts = bestCuts(positions, candidates, read(pieces.map((p) => p.ink)), rowHeight);
-    return cuts ? cuts.map((c) => pieces[candidates.indexOf(c)]) : [piece(order)];
+    // The whole group is a candidate too (i = 0, j = all): the same piece, read once.
+    return { whole: pieces[candidates.findIndex((c) => c.i === 0 && c.j === order.length)], search: { positions, candidates, pieces, rowHeight } };
   });
 }
 

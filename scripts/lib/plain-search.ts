@@ -1,0 +1,27 @@
+/**
+ * recognizeNumber() as it read before issue 15, kept as the reference the batched search must equal
+ * (test/node/number-reads.test.mjs) and as the "before" of `npm run bench` (numbers4): every candidate
+ * of a blob read in one call per blob through both networks, the best cuts chosen, the chosen pieces
+ * read again. Built on the same plans (src/segment/number.ts), so it follows any change to the grouping.
+ */
+import { readPixels, type ImageInput } from '../../src/preprocess/image-input.js';
+import { toInk } from '../../src/preprocess/ink.js';
+import { bestCuts, DEFAULT_CUT_TUNING } from '../../src/segment/cuts.js';
+import { classify, inkPlans, strokePlans, type NumberOptions } from '../../src/segment/number.js';
+import type { DigitModel } from '../../src/model/load.js';
+
+export function plainSearch(image: ImageInput, options: NumberOptions, model: DigitModel, verifier: DigitModel) {
+  const raw = readPixels(image, 'image');
+  const plans = options.strokes
+    ? strokePlans(options.strokes, raw.width, raw.height, options.strokeWidth ?? raw.height / 16)
+    : inkPlans(toInk(raw));
+  const pieces = plans.flatMap(({ whole, search }) => {
+    if (!search) return [whole];
+    const { positions, candidates, pieces: parts, rowHeight } = search;
+    const cuts = bestCuts(positions, candidates, classify(model, parts.map((p) => p.ink), verifier), rowHeight, DEFAULT_CUT_TUNING);
+    return cuts ? cuts.map((c) => parts[candidates.indexOf(c)]) : [whole];
+  });
+  const readings = classify(model, pieces.map((p) => p.ink), verifier);
+  const digits = pieces.flatMap((piece, i) => (readings[i] ? [{ ...readings[i]!, box: piece.box }] : []));
+  return { value: digits.map((d) => d.label).join(''), digits };
+}

@@ -1,0 +1,88 @@
+// recognizeNumber() reads every candidate piece of a number in a few batched network calls, skips the
+// recognizer where a candidate provably cannot be chosen, and reuses a chosen piece's reading
+// (src/segment/read-pieces.ts). This checks it answers exactly as the plain search did: every
+// candidate of a blob read in one call per blob, the best cuts chosen, the chosen pieces read again.
+// (scripts/lib/plain-search.ts rebuilds the plain search from the same plans, so it follows any change to the grouping.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sdk, writtenNumber } from './helpers.mjs';
+import { loadMnist } from '../../scripts/lib/mnist.ts';
+import { composeNumber } from '../../scripts/lib/numbers.ts';
+import { createRng } from '../../src/training/rng.ts';
+import { plainSearch } from '../../scripts/lib/plain-search.ts';
+
+const model = await sdk.getDefaultModel();
+const verifier = await sdk.loadModel(new URL('../../weights/segmenter.json', import.meta.url));
+
+async function assertSame(image, options, what) {
+  const fast = await sdk.recognizeNumber(image, { ...options, model });
+  const plain = plainSearch(image, options, model, verifier);
+  // Values, boxes and confidences to the last bit.
+  assert.deepEqual({ value: fast.value, digits: fast.digits }, plain, what);
+  return fast.value;
+}
+
+test('numbers of MNIST test digits read exactly as by the plain cut search (the first 80 separated and 80 touching of npm run eval)', async () => {
+  const test10k = loadMnist('test');
+  for (const touching of [false, true]) {
+    const random = createRng(touching ? 12 : 11); // npm run eval's seeds
+    let right = 0;
+    for (let i = 0; i < 80; i++) {
+      const { value, image } = composeNumber(test10k, random, touching);
+      if ((await assertSame(image, {}, `${touching ? 'touching' : 'separated'} number ${i} (${value})`)) === value) right++;
+    }
+    assert.ok(right >= 60, `${right}/80 read right: the comparison ran on working readings`);
+  }
+});
+
+test('written pairs (strokes) read exactly as by the plain cut search, from apart to overlapping', async () => {
+  for (const gap of [0.06, 0, -0.1]) {
+    for (let a = 0; a < 10; a++) {
+      for (const b of [(a + 3) % 10, (a * 7 + 1) % 10]) {
+        await assertSame(...Object.values(writtenNumber(`${a}${b}`, gap, a % 2)), `${a}${b} at gap ${gap}`);
+      }
+    }
+  }
+  const four = writtenNumber('2026', -0.05, 0);
+  assert.equal(await assertSame(four.image, four.options, '2026'), '2026');
+});
+
+test('pen strokes rasterize bit for bit as with Math.hypot (the rasterizer computes it itself, 4× faster)', async () => {
+  const { rasterizeStrokes } = await import('../../src/segment/rasterize.ts');
+  // The rasterizer before issue 15, verbatim but for the name.
+  const reference = (strokes, width, height, lineWidth) => {
+    const ink = new Float32Array(width * height);
+    const radius = lineWidth / 2;
+    for (const stroke of strokes) {
+      const points = stroke.map((p) => (Array.isArray(p) ? p : [p.x, p.y]));
+      if (points.length === 1) points.push(points[0]);
+      for (let k = 1; k < points.length; k++) {
+        const [ax, ay] = points[k - 1], [bx, by] = points[k];
+        const minX = Math.max(0, Math.floor(Math.min(ax, bx) - radius - 1)), maxX = Math.min(width - 1, Math.ceil(Math.max(ax, bx) + radius + 1));
+        const minY = Math.max(0, Math.floor(Math.min(ay, by) - radius - 1)), maxY = Math.min(height - 1, Math.ceil(Math.max(ay, by) + radius + 1));
+        const dx = bx - ax, dy = by - ay;
+        const length2 = dx * dx + dy * dy || 1;
+        for (let y = minY; y <= maxY; y++) {
+          for (let x = minX; x <= maxX; x++) {
+            const px = x + 0.5, py = y + 0.5;
+            const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
+            const distance = Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+            const v = Math.max(0, Math.min(1, radius + 0.5 - distance));
+            if (v > ink[y * width + x]) ink[y * width + x] = v;
+          }
+        }
+      }
+    }
+    return { width, height, ink };
+  };
+  const random = createRng(15);
+  for (let n = 0; n < 200; n++) {
+    const width = 20 + Math.floor(random() * 200), height = 20 + Math.floor(random() * 200);
+    const strokes = Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
+      Array.from({ length: 1 + Math.floor(random() * 30) }, () => [random() * width * 1.2 - 0.1 * width, random() * height * 1.2 - 0.1 * height]));
+    const lineWidth = 1 + random() * 20;
+    assert.deepEqual(rasterizeStrokes(strokes, width, height, lineWidth).ink, reference(strokes, width, height, lineWidth).ink, `strokes ${n}`);
+  }
+  const { options, image } = writtenNumber('2026', -0.05, 1);
+  assert.deepEqual(rasterizeStrokes(options.strokes, image.width, image.height, options.strokeWidth).ink, reference(options.strokes, image.width, image.height, options.strokeWidth).ink);
+});
