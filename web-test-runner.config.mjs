@@ -10,6 +10,8 @@ export default {
   files: 'test/browser/**/*.test.js',
   nodeResolve: true,
   concurrency: 1,
+  // WTR_PORT pins the test server's port (several checkouts testing at once on one machine).
+  ...(process.env.WTR_PORT ? { port: Number(process.env.WTR_PORT) } : {}),
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 60_000 } },
   browsers: [

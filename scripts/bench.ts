@@ -3,7 +3,12 @@
  * headless Chromium, in one run, against the tfjs-layers `model.predict` of the same network and
  * weights. Writes bench/results.json and prints a table with the targets of issue 6 (reported, never asserted).
  *
- *   npx tsx scripts/bench.ts [--quick] [--skip-node] [--skip-chromium] [--out bench/results.json]
+ *   npx tsx scripts/bench.ts [--quick] [--skip-node] [--skip-chromium] [--only numbers4,floor,coldPage] [--out bench/results.json]
+ *
+ * Issue 15 parts: numbers4 (a 4-digit number, image and stroke path, against one canvas in the same
+ * run), floor (wasm-SIMD multiply-add rate of one core against the network's layers), coldPage (the
+ * first digit on a cold, throttled page). `--only` runs just the named parts. Ports: PORT (the page
+ * server) and COLD_PORT (the gzip server of the cold page); 0 or unset picks a free one.
  *
  * Node: each configuration runs in its own child process (scripts/bench/node-child.ts); the backend is
  * global per process. Chromium: bench/page.html and bench/layers.html over scripts/serve.mjs, one
@@ -25,13 +30,17 @@ const { values: args } = parseArgs({
     'skip-chromium': { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results.json' },
     'cold-runs': { type: 'string', default: '5' },
+    'cold-page-runs': { type: 'string', default: '3' },
+    only: { type: 'string' },
   },
 });
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'];
-const TARGETS = { digitMs: 0.5, canvasMs: 2, speedup: 2, coldStartMs: 300, sdkGzipBytes: 120_000 };
+const TARGETS = { digitMs: 0.5, canvasMs: 2, speedup: 2, coldStartMs: 300, sdkGzipBytes: 120_000, numbers4Ratio: 10, coldPageExtraMs: 100 };
+const ONLY = args.only ? new Set(args.only.split(',')) : null;
+const wants = (part: string) => !ONLY || ONLY.has(part);
 const started = Date.now();
 const log = (message: string) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}`);
 
@@ -61,9 +70,12 @@ results.machine.trainingRunningAtEnd = await trainingRunning();
 results.machine.loadavgAtEnd = loadavg().map((x) => round(x, 2));
 
 // Headline figures (also inside node/chromium).
+results.numbers4 = results.node?.numbers4 ?? null;
+results.floor = results.node?.floor ?? null;
+results.coldPage = results.chromium?.coldPage ?? null;
 results.coldStartMs = results.chromium?.coldStartMs ?? null;
 results.speedupVsLayers = { node: results.node?.speedupVsLayers ?? null, chromium: results.chromium?.speedupVsLayers ?? null };
-results.batchDigitsPerSecond = { node: results.node?.backends['wasm-simd']?.batchDigitsPerSecond ?? null, chromium: results.chromium?.backends['wasm-simd']?.batchDigitsPerSecond ?? null };
+results.batchDigitsPerSecond = { node: results.node?.backends?.['wasm-simd']?.batchDigitsPerSecond ?? null, chromium: results.chromium?.backends?.['wasm-simd']?.batchDigitsPerSecond ?? null };
 results.trainSamplesPerSecond = { node: results.node?.trainSamplesPerSecond ?? null, chromium: results.chromium?.trainSamplesPerSecond ?? null };
 results.layersAgreement = results.node?.agreement ? { agree: results.node.agreement.agree, of: results.node.agreement.digits } : null;
 results.targetsMet = targets(results);
@@ -197,6 +209,10 @@ async function nodeChild(config: string): Promise<any> {
 }
 
 async function nodeBench() {
+  const issue15: Record<string, any> = {};
+  if (wants('numbers4')) issue15.numbers4 = (await nodeChild('numbers')).numbers4;
+  if (wants('floor')) issue15.floor = (await nodeChild('floor')).floor;
+  if (ONLY && !ONLY.has('node')) return issue15;
   const backends: Record<string, any> = {};
   const runs: Record<string, any> = {};
   for (const config of ['wasm-simd', 'wasm', 'cpu', 'layers']) {
@@ -207,6 +223,7 @@ async function nodeBench() {
   const simd = backends['wasm-simd'], base = backends['layers-baseline'];
   const same = runs.layers.oursSameProcess;
   return {
+    ...issue15,
     backends,
     speedupVsLayers: {
       digit28: round(base.digit28.medianMs / simd.digit28.medianMs, 2),
@@ -250,6 +267,22 @@ async function chromiumBench() {
   });
   const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const quick = `&dist=/${DIST}/${args.quick ? '&quick' : ''}`;
+  let coldPage: any = null;
+  if (wants('coldPage')) {
+    const { coldPageBench } = await import('./bench/cold-page.js');
+    const gzipServer = await startServer(Number(process.env.COLD_PORT ?? 0), '127.0.0.1', { gzip: true });
+    try {
+      coldPage = await coldPageBench(browser, gzipServer.url, `/${DIST}/`, Number(args['cold-page-runs']));
+      log(`chromium coldPage: first answer ${coldPage.medianAnswerAfterPointerUpMs} ms after pointerup (median), ready ${coldPage.medianTimeToReadyMs} ms after load`);
+    } finally {
+      gzipServer.server.close();
+    }
+  }
+  if (ONLY && !ONLY.has('chromium')) {
+    await browser.close();
+    server.close();
+    return { coldPage };
+  }
   try {
     /** Opens `path` in a fresh incognito context, awaits window.benchResult, runs `then` on the page, closes. */
     const visit = async (path: string, then?: (page: any, result: any) => Promise<void>) => {
@@ -314,6 +347,7 @@ async function chromiumBench() {
 
     const simd = backends['wasm-simd'], base = backends['layers-baseline'];
     return {
+      coldPage,
       backends,
       speedupVsLayers: {
         digit28: round(base.digit28.medianMs / simd.digit28.medianMs, 2),
@@ -386,6 +420,9 @@ function targets(r: any) {
     add('speed-up vs tfjs-layers, 280×280 canvas ≥ 2×', env, r[env]?.speedupVsLayers?.canvas280, TARGETS.speedup, false);
   }
   add('cold start, import → first result (ms) ≤ 300', 'chromium', r.chromium?.coldStartMs, TARGETS.coldStartMs);
+  add('4-digit number, image path ≤ 10× one 280×280 canvas (ratio)', 'node', r.numbers4?.image.ratioToCanvas, TARGETS.numbers4Ratio);
+  add('4-digit number, stroke path ≤ 10× one 280×280 canvas (ratio)', 'node', r.numbers4?.stroke.ratioToCanvas, TARGETS.numbers4Ratio);
+  add('cold page: digit-recognized ≤ delay + 100 ms after the last pointerup (worst run, ms)', 'chromium', r.coldPage?.maxAnswerAfterPointerUpMs, (r.coldPage?.delayMs ?? 400) + TARGETS.coldPageExtraMs);
   add('SDK path JS (gzip bytes) ≤ 120 KB', 'dist', r.inferenceJsGzipBytes.sdk.gzipBytes, TARGETS.sdkGzipBytes);
   return list;
 }
@@ -448,7 +485,7 @@ function table(r: any): string {
     const s = r[env]?.speedupVsLayers;
     if (s) lines.push(`speed-up vs tfjs-layers (${env}): 28×28 ${s.digit28}×, 280×280 ${s.canvas280}×${s.sameProcess ? ` (same process: ${s.sameProcess.digit28}×, ${s.sameProcess.canvas280}×)` : ''}`);
   }
-  if (r.chromium) lines.push(`cold start (chromium): median ${r.chromium.coldStartMs} ms of ${r.chromium.coldStart.runs.length} (import ${r.chromium.coldStart.medianImportMs} ms + first recognize ${r.chromium.coldStart.medianFirstRecognizeMs} ms)`);
+  if (r.chromium?.coldStart) lines.push(`cold start (chromium): median ${r.chromium.coldStartMs} ms of ${r.chromium.coldStart.runs.length} (import ${r.chromium.coldStart.medianImportMs} ms + first recognize ${r.chromium.coldStart.medianFirstRecognizeMs} ms)`);
   const z = r.inferenceJsGzipBytes;
   lines.push(`JS to recognise (gzip): SDK ${z.sdk.gzipBytes} B (${z.sdk.files.length} files${z.sdk.chromiumLoaded ? `, ${z.sdk.chromiumLoaded.matchesStaticAnalysis ? 'the same files' : 'NOT the files'} Chromium loaded at cold start` : ''}), element ${z.element.gzipBytes} B (${z.element.files.length} files); wasm-SIMD ${z.wasmSimd.bytes} B raw, ${z.wasmSimd.gzipBytes} B gzip`);
   if (r.node?.agreement) lines.push(`layers agreement (node, argmax): ${r.node.agreement.agree}/${r.node.agreement.digits} MNIST test digits${r.chromium?.layersCrossCheck ? `; chromium cross-check ${r.chromium.layersCrossCheck.agree}/${r.chromium.layersCrossCheck.digits}` : ''}`);
@@ -456,6 +493,23 @@ function table(r: any): string {
   if (r.node?.memory) {
     const m = r.node.memory;
     lines.push(`memory (node, ${m.recognitions} recognitions): rss ${(m.before.rssBytes / 2 ** 20).toFixed(1)} → ${(m.after.rssBytes / 2 ** 20).toFixed(1)} MiB, heapUsed ${(m.before.heapUsedBytes / 2 ** 20).toFixed(1)} → ${(m.after.heapUsedBytes / 2 ** 20).toFixed(1)} MiB, tensors ${m.before.numTensors} → ${m.after.numTensors}`);
+  }
+  const n4 = r.numbers4;
+  if (n4) {
+    lines.push(`numbers4 (node): canvas ${n4.canvasMs} ms; image path ${n4.image.medianMs} ms = ${n4.image.ratioToCanvas}× (plain search ${n4.image.plainMedianMs} ms = ${n4.image.plainRatioToCanvas}×, ${n4.image.speedup}× faster now); stroke path ${n4.stroke.medianMs} ms = ${n4.stroke.ratioToCanvas}× (plain ${n4.stroke.plainMedianMs} ms = ${n4.stroke.plainRatioToCanvas}×, ${n4.stroke.speedup}× faster)`);
+  }
+  const f = r.floor;
+  if (f) {
+    lines.push(`floor (node, one core): tight f32x4 mul+add loop ${f.tightLoop.gmacsPerSecond} GMAC/s; XNNPACK GEMM ${f.gemm.shape} ${f.gemm.gmacsPerSecond} GMAC/s (${f.gemm.ofTightLoop} of the loop)`);
+    for (const batch of [1, 16]) {
+      const n = f.network[batch];
+      lines.push(`  batch ${String(batch).padStart(3)}: network ${n.networkMsPerDigit} ms/digit, floor ${n.floorMsPerDigit} ms (${f.macsPerDigit} MACs) → ${Math.round(n.efficiency * 100)} % of the floor; layers: ${f.layers.find((l: any) => l.batch === batch).rows.map((x: any) => `${x.layer} ${x.msPerDigit} ms${x.efficiency !== null ? ` (${Math.round(x.efficiency * 100)} %)` : ''}`).join(', ')}`);
+    }
+  }
+  const c = r.coldPage;
+  if (c) {
+    const b = (k: string) => (c.bytes[k] ? `${k} ${c.bytes[k].transferBytes} B on the wire (${c.bytes[k].bodyBytes} B, ${c.bytes[k].files} files)` : `${k} –`);
+    lines.push(`coldPage (chromium, 40 ms / 10 Mbit/s, gzip): first digit answered ${c.medianAnswerAfterPointerUpMs} ms after pointerup (median of ${c.runs.length}, worst ${c.maxAnswerAfterPointerUpMs}; limit ${c.limitMs}); ready ${c.medianTimeToReadyMs} ms after load; ${['js', 'wasm', 'weights'].map(b).join('; ')}; page without a pad fetched wasm: ${c.noPad.fetchedWasm}, weights: ${c.noPad.fetchedWeights}`);
   }
   lines.push('', 'targets:');
   for (const t of r.targetsMet) lines.push(`  ${t.met === null ? '  n/a ' : t.met ? '  met ' : 'NOT met'}  ${t.where.padEnd(9)} ${t.target}: ${t.value}`);

@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
 // The folder to serve: the command-line argument when run directly, else the project root.
@@ -21,15 +22,26 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:", "style-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'",
 ].join('; ');
 
-export function startServer(port = Number(process.env.PORT ?? 8000), host = '127.0.0.1') {
+/**
+ * `gzip: true` compresses JS, JSON, wasm and weights for clients that accept it (as a production
+ * server would; npm run bench's cold page measures bytes on the wire that way). Off by default.
+ */
+export function startServer(port = Number(process.env.PORT ?? 8000), host = '127.0.0.1', { gzip = false } = {}) {
+  const compressed = new Map();
   const server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
       let file = normalize(join(root, path));
       if (!file.startsWith(root)) throw Object.assign(new Error('outside root'), { code: 'ENOENT' });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const zip = gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '') && ['.js', '.mjs', '.json', '.wasm', '.bin', '.html', '.css'].includes(extname(file));
+      if (zip) {
+        if (!compressed.has(file)) compressed.set(file, gzipSync(body, { level: 9 }));
+        body = compressed.get(file);
+      }
       response.writeHead(200, {
+        ...(zip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
         'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -43,7 +55,7 @@ export function startServer(port = Number(process.env.PORT ?? 8000), host = '127
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', (error) => {
-      if (error.code === 'EADDRINUSE' && port < 8100) resolvePromise(startServer(port + 1, host));
+      if (error.code === 'EADDRINUSE' && port < 8100) resolvePromise(startServer(port + 1, host, { gzip }));
       else reject(error);
     });
     server.listen(port, host, () => resolvePromise({ server, url: `http://localhost:${server.address().port}/` }));

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadMnist, mnistImage } from '../lib/mnist.js';
 import { placeOnCanvas } from '../lib/placement.mjs';
-import { argmax, placement, round, time, topSelfTime } from '../../bench/stats.js';
+import { argmax, median, placement, round, time, topSelfTime } from '../../bench/stats.js';
 
 const [config, outFile] = process.argv.slice(2);
 const quick = process.argv.includes('--quick');
@@ -159,6 +159,61 @@ if (config === 'wasm-simd' || config === 'wasm' || config === 'cpu') {
     samples: count, epochs: 1, wallSeconds: round((performance.now() - t0) / 1000, 2),
     samplesPerSecond: round(model.manifest.training.samplesPerSecond, 1), backend: tf.getBackend(),
   };
+} else if (config === 'numbers') {
+  // Issue 15: a 4-digit number through recognizeNumber() (image path: MNIST test digits, half of them
+  // touching; stroke path: pen-written numbers, neighbours 0.06 row heights apart or overlapping),
+  // timed interleaved with one 280×280 canvas recognize() so that machine load hits both alike.
+  // "plain" is the search as it read before (scripts/lib/plain-search.ts), for before/after in one run.
+  sdk.configure({ backend: 'wasm', simd: true });
+  const { composeNumber } = await import('../lib/numbers.js');
+  const { createRng } = await import('../../src/training/rng.js');
+  const { plainSearch } = await import('../lib/plain-search.js');
+  const { writtenNumber } = await import('../../test/node/helpers.mjs');
+  const model = await sdk.getDefaultModel();
+  const verifier = await sdk.loadModel(new URL('../../weights/segmenter.json', import.meta.url));
+  const random = createRng(15);
+  const images: { value: string; image: unknown }[] = [];
+  while (images.length < 20) {
+    const n = composeNumber(test, random, images.length % 2 === 1);
+    if (n.value.length === 4) images.push(n);
+  }
+  const written = Array.from({ length: 10 }, (_, i) => {
+    const value = String(1000 + ((i * 7919) % 9000));
+    return { value, ...writtenNumber(value, i % 2 ? -0.05 : 0.06, i % 2) };
+  });
+  const runs = quick ? 10 : 30;
+  const kinds = {
+    canvas: (i: number) => sdk.recognize(canvases[i % canvases.length]),
+    image: (i: number) => sdk.recognizeNumber(images[i % images.length].image, { model }),
+    stroke: (i: number) => sdk.recognizeNumber(written[i % written.length].image, { ...written[i % written.length].options, model }),
+    plainImage: (i: number) => plainSearch(images[i % images.length].image as never, {}, model, verifier),
+    plainStroke: (i: number) => plainSearch(written[i % written.length].image as never, written[i % written.length].options as never, model, verifier),
+  };
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
+  for (let i = -3; i < runs; i++) {
+    for (const [name, fn] of Object.entries(kinds)) {
+      const t0 = performance.now();
+      await fn(i + 3);
+      if (i >= 0) times[name].push(performance.now() - t0);
+    }
+  }
+  const med = (name: string) => median(times[name]);
+  let same = 0;
+  for (const n of images) if ((await sdk.recognizeNumber(n.image, { model })).value === plainSearch(n.image as never, {}, model, verifier).value) same++;
+  out.numbers4 = {
+    canvasMs: round(med('canvas')),
+    image: { medianMs: round(med('image')), ratioToCanvas: round(med('image') / med('canvas'), 2), plainMedianMs: round(med('plainImage')), plainRatioToCanvas: round(med('plainImage') / med('canvas'), 2), speedup: round(med('plainImage') / med('image'), 2) },
+    stroke: { medianMs: round(med('stroke')), ratioToCanvas: round(med('stroke') / med('canvas'), 2), plainMedianMs: round(med('plainStroke')), plainRatioToCanvas: round(med('plainStroke') / med('canvas'), 2), speedup: round(med('plainStroke') / med('stroke'), 2) },
+    runs, imageNumbers: images.map((n) => n.value), writtenNumbers: written.map((n) => n.value), sameValueAsPlain: `${same}/${images.length}`,
+    method: 'median ms per call, each round timing one canvas recognize(), one image-path and one stroke-path recognizeNumber() and the plain search on both, in turn; ratio = median ÷ median canvas of the same run',
+  };
+} else if (config === 'floor') {
+  sdk.configure({ backend: 'wasm', simd: true });
+  const first = await sdk.recognize(digits[0]);
+  if (first.backend !== 'wasm-simd') throw new Error(`floor needs wasm-simd, got ${first.backend}`);
+  // @ts-ignore plain JS module
+  const { measureFloor } = await import('../../bench/floor.js');
+  out.floor = await measureFloor(tf, await sdk.getDefaultModel(), { quick });
 } else {
   throw new Error(`unknown config ${config}`);
 }

@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { getDefaultModel, recognize, type RecognizeResult } from '../recognize.js';
+import { recognize, type RecognizeResult } from '../recognize.js';
 import { recognizeNumber, type NumberResult } from '../segment/number.js';
 import type { DigitModel } from '../model/load.js';
 import { padEvent } from './events.js';
@@ -19,6 +19,7 @@ import {
 import { padStyles } from './styles.js';
 import { FormControlElement } from './form-control.js';
 import { parseStrokes, serializeStrokes } from './strokes.js';
+import { warmUp, warmUpWhenIdle } from './warm-up.js';
 
 const DEFAULT_DELAY = 400;
 /** An ×: fits beside the status on pads as small as a PIN digit, where a word would wrap. */
@@ -226,6 +227,17 @@ export class DigitPad extends FormControlElement {
     this._setStrokes(parseStrokes(strokes), false);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The wasm, weights and verifier load while the page is idle, not when the first digit is read.
+    warmUpWhenIdle(() => this._needs());
+  }
+
+  /** What this pad reads with, for the warm-up. */
+  private _needs() {
+    return { digitsModel: !this._model, number: this._isNumber };
+  }
+
   /** Removes every stroke. */
   clear(): void {
     this._setStrokes([], false);
@@ -400,7 +412,7 @@ export class DigitPad extends FormControlElement {
     // :focus-visible for script focus even when a pointer caused it.
     this._canvasEl.classList.add('pointer-focus');
     this._canvasEl.focus({ preventScroll: true });
-    if (!this._model) getDefaultModel().catch(() => {}); // warm up while the user writes; failures surface on recognition
+    void warmUp(this._needs()); // at the latest while the user writes (a no-op once loaded); failures surface on recognition
     this._surface.requestPaint();
   }
 
