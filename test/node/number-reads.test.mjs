@@ -78,8 +78,15 @@ test('pen strokes rasterize bit for bit as with Math.hypot (the rasterizer compu
   const random = createRng(15);
   for (let n = 0; n < 200; n++) {
     const width = 20 + Math.floor(random() * 200), height = 20 + Math.floor(random() * 200);
-    const strokes = Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
-      Array.from({ length: 1 + Math.floor(random() * 30) }, () => [random() * width * 1.2 - 0.1 * width, random() * height * 1.2 - 0.1 * height]));
+    // Long random segments, or pen-like walks of short steps (some leaving the image).
+    const walk = n % 2 === 1;
+    const strokes = Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
+      let p = [random() * width, random() * height];
+      return Array.from({ length: 1 + Math.floor(random() * (walk ? 80 : 30)) }, () => {
+        p = walk ? [p[0] + (random() - 0.5) * 6, p[1] + (random() - 0.5) * 6] : [random() * width * 1.2 - 0.1 * width, random() * height * 1.2 - 0.1 * height];
+        return p;
+      });
+    });
     const lineWidth = 1 + random() * 20;
     assert.deepEqual(rasterizeStrokes(strokes, width, height, lineWidth).ink, reference(strokes, width, height, lineWidth).ink, `strokes ${n}`);
   }
