@@ -85,6 +85,12 @@ function timeMs(fn, { warmup = 20, runs = 100 } = {}) {
   return { best: Math.min(...times), median: median(times) };
 }
 
+function readBack(tensor) {
+  const values = tensor.dataSync();
+  tensor.dispose();
+  return values;
+}
+
 /**
  * The floor and the network against it: the tight loop's rate, XNNPACK's GEMM on one big matrix
  * product through tf.matMul, and each layer of `model` alone (batch 1 and 16; larger batches run for longer than a shared core stays free) with its MACs.
@@ -97,7 +103,8 @@ export async function measureFloor(tf, model, { quick = false, log = () => {} } 
   const [hw, cin, cout] = [32, 128, 128];
   const gx = tf.tensor4d(new Float32Array(hw * hw * cin).map((_, i) => (i % 13) / 13), [1, hw, hw, cin]);
   const gf = tf.tensor4d(new Float32Array(cin * cout).map((_, i) => (i % 7) / 7 - 0.5), [1, 1, cin, cout]);
-  const g = timeMs(() => tf.tidy(() => tf.conv2d(gx, gf, 1, 'same').dataSync()), { warmup: 3, runs: quick ? 10 : 40 });
+  const gValues = gx.dataSync();
+  const g = timeMs(() => readBack(tf.tidy(() => tf.conv2d(tf.tensor4d(gValues, gx.shape), gf, 1, 'same'))), { warmup: 3, runs: quick ? 10 : 40 });
   gx.dispose();
   gf.dispose();
   const gemmMacs = hw * hw * cin * cout;
@@ -115,20 +122,24 @@ export async function measureFloor(tf, model, { quick = false, log = () => {} } 
     for (const layer of arch) {
       let run = null, macs = 0;
       const input = x;
+      const values = input.dataSync();
+      const inputShape = input.shape;
       const [, h, w, c] = shape;
       if (layer.type === 'conv2d') {
         const filter = model.network.weight(`${layer.name}/kernel`), bias = model.network.weight(`${layer.name}/bias`);
-        run = () => tf.fused.conv2d({ x: input, filter, bias, strides: 1, pad: 'same', activation: 'relu' });
+        run = (v) => tf.fused.conv2d({ x: v, filter, bias, strides: 1, pad: 'same', activation: 'relu' });
         macs = h * w * layer.filters * layer.kernelSize * layer.kernelSize * c;
       } else if (layer.type === 'maxPool') {
-        run = () => tf.maxPool(input, layer.size, layer.size, 'valid');
+        run = (v) => tf.maxPool(v, layer.size, layer.size, 'valid');
       } else if (layer.type === 'dense') {
         const kernel = model.network.weight(`${layer.name}/kernel`), bias = model.network.weight(`${layer.name}/bias`);
-        run = () => tf.fused.matMul({ a: tf.reshape(input, [batch, -1]), b: kernel, bias });
+        run = (v) => tf.fused.matMul({ a: tf.reshape(v, [batch, -1]), b: kernel, bias });
         macs = h * w * c * layer.units;
       } else continue; // dropout: nothing at inference
-      const { best: ms, median: medianMs } = timeMs(() => tf.tidy(() => run().dataSync()), batch === 1 ? { warmup: 30, runs: quick ? 60 : 200 } : { warmup: 5, runs: quick ? 20 : 60 });
-      const out = run();
+      // As Network.predict does: a fresh input tensor, the op in a tidy, the result read back outside it.
+      // (Re-running an op on one input tensor and reading inside tidy ran ~20× slower in tfjs-backend-wasm.)
+      const { best: ms, median: medianMs } = timeMs(() => readBack(tf.tidy(() => run(tf.tensor(values, inputShape)))), batch === 1 ? { warmup: 30, runs: quick ? 60 : 200 } : { warmup: 5, runs: quick ? 20 : 60 });
+      const out = run(input);
       shape = out.shape;
       x = out;
       if (input !== x) input.dispose();
