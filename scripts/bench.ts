@@ -3,7 +3,7 @@
  * headless Chromium, in one run, against the tfjs-layers `model.predict` of the same network and
  * weights. Writes bench/results.json and prints a table with the targets of issue 6 (reported, never asserted).
  *
- *   npx tsx scripts/bench.ts [--quick] [--skip-node] [--skip-chromium] [--only numbers4,floor,coldPage] [--out bench/results.json]
+ *   npx tsx scripts/bench.ts [--quick] [--skip-node] [--skip-chromium] [--only numbers4,floor,coldPage,padRead] [--out bench/results.json]
  *
  * Issue 15 parts: numbers4 (a 4-digit number, image and stroke path, against one canvas in the same
  * run), floor (wasm-SIMD multiply-add rate of one core against the network's layers), coldPage (the
@@ -73,6 +73,7 @@ results.machine.loadavgAtEnd = loadavg().map((x) => round(x, 2));
 results.numbers4 = results.node?.numbers4 ?? null;
 results.floor = results.node?.floor ?? null;
 results.coldPage = results.chromium?.coldPage ?? null;
+results.padRead = results.chromium?.padRead ?? null;
 results.coldStartMs = results.chromium?.coldStartMs ?? null;
 results.speedupVsLayers = { node: results.node?.speedupVsLayers ?? null, chromium: results.chromium?.speedupVsLayers ?? null };
 results.batchDigitsPerSecond = { node: results.node?.backends?.['wasm-simd']?.batchDigitsPerSecond ?? null, chromium: results.chromium?.backends?.['wasm-simd']?.batchDigitsPerSecond ?? null };
@@ -278,10 +279,29 @@ async function chromiumBench() {
       gzipServer.server.close();
     }
   }
+  let padRead: any = null;
+  if (wants('padRead')) {
+    padRead = {};
+    for (const dpr of [1, 3]) {
+      const context = await browser.createBrowserContext();
+      try {
+        const page = await context.newPage();
+        await page.setViewport({ width: 800, height: 600, deviceScaleFactor: dpr });
+        await page.goto(new URL(`bench/pad-read.html?${quick.slice(1)}`, url).href, { waitUntil: 'load' });
+        const result = await page.evaluate('window.benchResult');
+        if (!result || result.error) throw new Error(`pad-read.html at DPR ${dpr}: ${result?.error ?? 'no result'}`);
+        padRead[`dpr${dpr}`] = result;
+        log(`chromium padRead DPR ${dpr}: pad ${result.padMs} ms, 28×28 digit ${result.digitMs} ms (${result.ratio}×)`);
+      } finally {
+        await context.close();
+      }
+    }
+    padRead.method = 'Chromium: pad.recognize() on a 280 px pad holding each of the pad tests\' handwritten digits in turn (strokes assigned), timed alternately with recognize() on the same drawing as a 28×28 image; medians; ratio = pad ÷ digit';
+  }
   if (ONLY && !ONLY.has('chromium')) {
     await browser.close();
     server.close();
-    return { coldPage };
+    return { coldPage, padRead };
   }
   try {
     /** Opens `path` in a fresh incognito context, awaits window.benchResult, runs `then` on the page, closes. */
@@ -348,6 +368,7 @@ async function chromiumBench() {
     const simd = backends['wasm-simd'], base = backends['layers-baseline'];
     return {
       coldPage,
+      padRead,
       backends,
       speedupVsLayers: {
         digit28: round(base.digit28.medianMs / simd.digit28.medianMs, 2),
@@ -511,6 +532,7 @@ function table(r: any): string {
     const b = (k: string) => (c.bytes[k] ? `${k} ${c.bytes[k].transferBytes} B on the wire (${c.bytes[k].bodyBytes} B, ${c.bytes[k].files} files)` : `${k} –`);
     lines.push(`coldPage (chromium, 40 ms / 10 Mbit/s, gzip): first digit answered ${c.medianAnswerAfterPointerUpMs} ms after pointerup (median of ${c.runs.length}, worst ${c.maxAnswerAfterPointerUpMs}; limit ${c.limitMs}); ready ${c.medianTimeToReadyMs} ms after load; ${['js', 'wasm', 'weights'].map(b).join('; ')}; page without a pad fetched wasm: ${c.noPad.fetchedWasm}, weights: ${c.noPad.fetchedWeights}`);
   }
+  if (r.padRead) lines.push(`padRead (chromium): pad.recognize() on a 280 px pad ${r.padRead.dpr1.padMs} ms at DPR 1 = ${r.padRead.dpr1.ratio}× one 28×28 digit, ${r.padRead.dpr3.padMs} ms at DPR 3 = ${r.padRead.dpr3.ratio}× (digits read right: ${r.padRead.dpr1.padReadsRight}, ${r.padRead.dpr3.padReadsRight})`);
   lines.push('', 'targets:');
   for (const t of r.targetsMet) lines.push(`  ${t.met === null ? '  n/a ' : t.met ? '  met ' : 'NOT met'}  ${t.where.padEnd(9)} ${t.target}: ${t.value}`);
   if (r.notes.length) lines.push('', 'notes:', ...r.notes.map((n: string) => `  - ${n}`));
