@@ -273,7 +273,9 @@ async function chromiumBench() {
     const { coldPageBench } = await import('./bench/cold-page.js');
     const gzipServer = await startServer(Number(process.env.COLD_PORT ?? 0), '127.0.0.1', { gzip: true });
     try {
-      coldPage = await coldPageBench(browser, gzipServer.url, `/${DIST}/`, Number(args['cold-page-runs']));
+      // COLD_DIST=/some/dist/ (under the project root) measures another build, e.g. an older commit's;
+      // COLD_DIGITS=4 a number pad.
+      coldPage = await coldPageBench(browser, gzipServer.url, process.env.COLD_DIST ?? `/${DIST}/`, Number(args['cold-page-runs']), Number(process.env.COLD_DIGITS ?? 1));
       log(`chromium coldPage: first answer ${coldPage.medianAnswerAfterPointerUpMs} ms after pointerup (median), ready ${coldPage.medianTimeToReadyMs} ms after load`);
     } finally {
       gzipServer.server.close();

@@ -98,15 +98,15 @@ async function noPad(browser: any, url: string, dist: string) {
   }
 }
 
-export async function coldPageBench(browser: any, baseUrl: string, dist: string, runs: number) {
-  const url = new URL(`bench/cold-pad.html?dist=${dist}`, baseUrl).href;
+export async function coldPageBench(browser: any, baseUrl: string, dist: string, runs: number, digits = 1) {
+  const url = new URL(`bench/cold-pad.html?dist=${dist}${digits > 1 ? `&digits=${digits}` : ''}`, baseUrl).href;
   const all = [];
   for (let i = 0; i < runs; i++) all.push(await run(browser, url, dist));
   const answers = all.map((r) => r.answerAfterPointerUpMs);
   const mid = [...all].sort((a, b) => a.answerAfterPointerUpMs - b.answerAfterPointerUpMs)[all.length >> 1];
   const empty = await noPad(browser, `${url}&pads=0`, dist);
   return {
-    medianAnswerAfterPointerUpMs: round(median(answers), 1), maxAnswerAfterPointerUpMs: Math.max(...answers),
+    digits, medianAnswerAfterPointerUpMs: round(median(answers), 1), maxAnswerAfterPointerUpMs: Math.max(...answers),
     delayMs: DELAY, limitMs: DELAY + 100, met: Math.max(...answers) <= DELAY + 100,
     medianTimeToReadyMs: round(median(all.map((r) => (r.readyMs ?? NaN) - r.loadEventMs)), 1),
     timeToReadyFrom: 'the load event to the digit-pad:ready mark (wasm compiled, backend up, weights loaded)',
