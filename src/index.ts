@@ -10,6 +10,8 @@
 import { configureBackend, type BackendOptions } from './backend.js';
 
 export { recognize, recognizeBatch, getDefaultModel } from './recognize.js';
+export { recognizeStrokes } from './recognize-strokes.js';
+export { PEN_READING } from './preprocess/strokes.js';
 export type { Digit, RecognizeOptions, RecognizeResult } from './recognize.js';
 export { loadModel, DEFAULT_MANIFEST_URL } from './model/load.js';
 export { DigitModel } from './model/load.js';
@@ -39,4 +41,4 @@ export type { ModelBytes } from './model/storage.js';
 
 export { recognizeNumber } from './segment/number.js';
 export type { NumberOptions, NumberResult, NumberDigit } from './segment/number.js';
-export type { StrokePoint } from './segment/rasterize.js';
+export type { StrokePoint } from './preprocess/strokes.js';

@@ -75,11 +75,13 @@ export async function recognizeBatch(images: Iterable<ImageInput>, options: Reco
     probabilities ? toResult(Array.from(probabilities), model, minConfidence, backend) : emptyResult(classes, backend));
 }
 
-function emptyResult(classes: number, backend: BackendName): RecognizeResult {
+/** @internal */
+export function emptyResult(classes: number, backend: BackendName): RecognizeResult {
   return { digit: null, label: null, confidence: 0, probabilities: new Array(classes).fill(0), status: 'empty', backend };
 }
 
-function toResult(probabilities: number[], model: DigitModel, minConfidence: number, backend: BackendName): RecognizeResult {
+/** @internal */
+export function toResult(probabilities: number[], model: DigitModel, minConfidence: number, backend: BackendName): RecognizeResult {
   const { digit, label, confidence } = bestClass(probabilities, model.classNames);
   if (confidence < minConfidence) return { digit: null, label: null, confidence, probabilities, status: 'uncertain', backend };
   return { digit, label, confidence, probabilities, status: 'ok', backend };
@@ -93,7 +95,8 @@ export function bestClass(probabilities: ArrayLike<number>, classNames: readonly
   return { digit: /^[0-9]$/.test(label) ? (Number(label) as Digit) : null, label, confidence: probabilities[best] };
 }
 
-function checkOptions(options: RecognizeOptions): number {
+/** @internal The minConfidence option, checked along with the rest. */
+export function checkOptions(options: RecognizeOptions): number {
   if (options === null || typeof options !== 'object') {
     throw new DigitPadError('INVALID_OPTION', `options must be an object, got ${options === null ? 'null' : typeof options}.`);
   }

@@ -1,7 +1,8 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { getDefaultModel, recognize, type RecognizeResult } from '../recognize.js';
+import { getDefaultModel, type RecognizeResult } from '../recognize.js';
+import { recognizeStrokes } from '../recognize-strokes.js';
 import { recognizeNumber, type NumberResult } from '../segment/number.js';
 import type { DigitModel } from '../model/load.js';
 import { padEvent } from './events.js';
@@ -241,7 +242,7 @@ export class DigitPad extends FormControlElement {
     return this._reader.run();
   }
 
-  /** The drawing as dark ink on white at the pad's CSS size: what recognition reads, whatever the theme. */
+  /** The drawing as dark ink on white at the pad's CSS size, whatever the theme (number pads read this; one-digit pads read the strokes, pen normalised). */
   toImageData(): ImageData {
     const [width, height] = this._imageSize();
     return strokesToImageData(this._strokes, width, height, this._strokeWidth());
@@ -262,8 +263,14 @@ export class DigitPad extends FormControlElement {
 
   /** One read of the drawing as it is now: one digit, or the whole number grouped by stroke. */
   private async _read(model: DigitModel | null): Promise<RecognizeResult | NumberResult> {
+    const [cssWidth, cssHeight] = this._imageSize();
+    if (!this._isNumber) {
+      // The strokes themselves, re-rendered with the pen the model was trained for: the pad's
+      // pen width and the digit's size do not change the answer.
+      const strokes = this._strokes.map((stroke) => stroke.map((p) => ({ x: p.x * cssWidth, y: p.y * cssHeight })));
+      return recognizeStrokes(strokes, { minConfidence: this._minConfidence, ...(model ? { model } : {}) });
+    }
     const image = this.toImageData();
-    if (!this._isNumber) return recognize(image, { minConfidence: this._minConfidence, ...(model ? { model } : {}) });
     const { width, height } = image;
     const strokes = this._strokes.map((stroke) => stroke.map((p) => ({ x: p.x * width, y: p.y * height })));
     const strokeWidth = lineWidthFor(this._strokeWidth(), width, height);

@@ -6,8 +6,10 @@ import { toInk } from '../preprocess/ink.js';
 import { normalizeDigit } from '../preprocess/normalize.js';
 import { bestClass, getDefaultModel, type Digit } from '../recognize.js';
 import { cropSegment, digitBlobs, isFragmentOf, mergeColumns, rowHeightOf, type Segment } from './components.js';
+import { strokeUnits } from './stroke-units.js';
 import { bestCuts, cutCandidates, DEFAULT_CUT_TUNING, type CutCandidate, type PieceScore } from './cuts.js';
-import { rasterizeStrokes, strokeBounds, type StrokePoint } from './rasterize.js';
+import { renderStrokes } from '../preprocess/strokes.js';
+import { strokeBounds, type StrokePoint } from './rasterize.js';
 
 export interface NumberOptions {
   model?: DigitModel;
@@ -118,26 +120,32 @@ function piecesFromStrokes(strokes: StrokePoint[][], width: number, height: numb
     y0: Math.min(...labels.map((i) => bounds[i].y0)), y1: Math.max(...labels.map((i) => bounds[i].y1)),
     mass: labels.length, labels,
   });
+  // Strokes that only one digit could hold (crossing, nested, staggered halves) move together.
+  const units = strokeUnits(drawn, bounds, rowHeightOf(bounds)).map((labels) => boundsOf(labels));
+  const groups = mergeColumns(units, rowHeightOf(units));
+  // Measured again on the groups: single strokes are often shorter than a digit (the loops of an 8).
+  const rowHeight = rowHeightOf(groups);
+  // Pieces are drawn smooth, as the pad shows them, with a pen relative to the row (as a one-digit
+  // pad reads): how thick the person's pen was does not change the answer.
+  const readingWidth = Math.max(1, NUMBER_PEN * rowHeight);
   const piece = (labels: number[]): Piece => {
     const { x0, x1, y0, y1 } = boundsOf(labels);
-    const pad = Math.ceil(lineWidth);
+    const pad = Math.ceil(Math.max(lineWidth, readingWidth) / 2) + 1;
     const box = { x: Math.max(0, Math.floor(x0 - pad)), y: Math.max(0, Math.floor(y0 - pad)), width: 0, height: 0 };
     box.width = Math.min(width, Math.ceil(x1 + pad)) - box.x;
     box.height = Math.min(height, Math.ceil(y1 + pad)) - box.y;
     const shifted = labels.map((i) => drawn[i].map((p) => (Array.isArray(p) ? [p[0] - box.x, p[1] - box.y] : [p.x - box.x, p.y - box.y]) as [number, number]));
-    return { ink: rasterizeStrokes(shifted, box.width, box.height, lineWidth), box };
+    return { ink: renderStrokes(shifted, box.width, box.height, readingWidth), box };
   };
-  const groups = mergeColumns(bounds, rowHeightOf(bounds));
-  // Measured again on the groups: single strokes are often shorter than a digit (the loops of an 8).
-  const rowHeight = rowHeightOf(groups);
   return groups.flatMap((group) => {
-    const order = [...group.labels].sort((a, b) => bounds[a].x0 + bounds[a].x1 - bounds[b].x0 - bounds[b].x1);
-    if (order.length < 2 || order.length > MAX_STROKES_TO_CUT) return [piece(order)];
+    const members = units.filter((u) => u.labels.every((i) => group.labels.includes(i)));
+    const order = members.sort((a, b) => a.x0 + a.x1 - b.x0 - b.x1).map((u) => u.labels);
+    if (order.length < 2 || order.length > MAX_STROKES_TO_CUT) return [piece(group.labels)];
     const candidates: CutCandidate[] = [];
     const pieces: Piece[] = [];
     for (let i = 0; i < order.length; i++) {
       for (let j = i + 1; j <= order.length; j++) {
-        const part = boundsOf(order.slice(i, j));
+        const part = boundsOf(order.slice(i, j).flat());
         if (j - i < order.length && isFragmentOf(part, rowHeight)) continue; // one loop of an 8 is no digit
         candidates.push({ i, j, part });
         pieces.push(piece(part.labels));
@@ -145,11 +153,17 @@ function piecesFromStrokes(strokes: StrokePoint[][], width: number, height: numb
     }
     const positions = order.map((_, k) => k).concat(order.length);
     const cuts = bestCuts(positions, candidates, read(pieces.map((p) => p.ink)), rowHeight);
-    return cuts ? cuts.map((c) => pieces[candidates.indexOf(c)]) : [piece(order)];
+    return cuts ? cuts.map((c) => pieces[candidates.indexOf(c)]) : [piece(group.labels)];
   });
 }
 
-/** Groups of more strokes than this are read whole (n strokes make n(n+1)/2 pieces to read). */
+/**
+ * Pen width for pieces of a number, as a fraction of the row height: chosen on validation pen
+ * writers' numbers and the pad tests' stroke pairs (scripts/stroke-gaps.mjs), never held-out writers.
+ */
+const NUMBER_PEN = 0.1;
+
+/** Groups of more stroke units than this are read whole (n strokes make n(n+1)/2 pieces to read). */
 const MAX_STROKES_TO_CUT = 6;
 
 function boxOf(s: Segment): NumberDigit['box'] {
