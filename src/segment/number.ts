@@ -121,7 +121,9 @@ function piecesFromStrokes(strokes: StrokePoint[][], width: number, height: numb
     mass: labels.length, labels,
   });
   // Strokes that only one digit could hold (crossing, nested, staggered halves) move together.
-  const units = strokeUnits(drawn, bounds, rowHeightOf(bounds)).map((labels) => boundsOf(labels));
+  // Measured on the whole row: when many digits are two strokes, single strokes are half-height.
+  const rowSpan = Math.max(...bounds.map((b) => b.y1)) - Math.min(...bounds.map((b) => b.y0));
+  const units = strokeUnits(drawn, bounds, rowSpan).map((labels) => boundsOf(labels));
   const groups = mergeColumns(units, rowHeightOf(units));
   // Measured again on the groups: single strokes are often shorter than a digit (the loops of an 8).
   const rowHeight = rowHeightOf(groups);
