@@ -137,6 +137,7 @@ export function renderPenHtml(pen: PenReport): string {
   const sweep = pen.penWidthSweep.map((s) => `<tr><th>${(s.penFraction * 100).toFixed(0)} %</th>${s.bySize.map((b) => `<td>${pct(b.accuracy)}</td>`).join('')}<td class="acc">${pct(s.worst)}</td></tr>`).join('\n');
   const writers = pen.perWriter.map((w) => `<td>${w.writer}: ${pct(w.accuracy)}</td>`).join('');
   return `
+<style>.pen td, .pen th { width: auto; min-width: 3.2rem; padding: 0 .5rem; white-space: nowrap; }</style>
 <h2>Pen writers (held out)</h2>
 <p class="sub">${pen.description}. Stroke colours in the gallery show writing order (first dark, second orange, third blue).</p>
 <div class="figures">
@@ -146,14 +147,14 @@ export function renderPenHtml(pen: PenReport): string {
   <div>4-digit numbers, strokes<b>${pct(pen.numbers.strokesAccuracy)}</b></div>
   <div>4-digit numbers, image<b>${pct(pen.numbers.imageAccuracy)}</b></div>
 </div>
-<h3>Per writer</h3><table><tr>${writers}</tr></table>
+<h3>Per writer</h3><table class="pen"><tr>${writers}</tr></table>
 <h3>Confusion matrix</h3>
 <table><tr><th></th>${[...Array(10).keys()].map((d) => `<th>${d}</th>`).join('')}<th>accuracy</th></tr>
 ${rows}
 </table>
 <h3>Pen width and digit size</h3>
 <p class="sub">Accuracy by pen width (fraction of the digit's height) and digit height on a 280 px pad, through <code>recognize()</code>; last column: the worst size.</p>
-<table><tr><th>pen</th>${SWEEP.heights.map((h) => `<th>${h} px</th>`).join('')}<th>worst</th></tr>
+<table class="pen"><tr><th>pen</th>${SWEEP.heights.map((h) => `<th>${h} px</th>`).join('')}<th>worst</th></tr>
 ${sweep}
 </table>
 <h3>Reliability</h3>
