@@ -13,6 +13,7 @@ import { createRng } from '../src/training/rng.js';
 import { placeOnCanvas, randomPlacement } from './lib/placement.mjs';
 import { renderEvalHtml, type Misread, type NumberFailure } from './lib/eval-report.js';
 import { composeNumber } from './lib/numbers.js';
+import { inspectMisreads } from './lib/eval-inspect.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -104,7 +105,8 @@ const report = {
 };
 mkdirSync('reports', { recursive: true });
 writeFileSync('reports/eval.json', JSON.stringify(report, null, 2) + '\n');
-writeFileSync('reports/eval.html', renderEvalHtml(report, misreads, (i) => test.images.subarray(i * 784, (i + 1) * 784), failures));
+const inspected = await inspectMisreads(sdk, model, misreads, (i) => mnistImage(test, i));
+writeFileSync('reports/eval.html', renderEvalHtml(report, misreads, (i) => test.images.subarray(i * 784, (i + 1) * 784), failures, inspected));
 console.log(
   `MNIST test (${samples}): ${(report.accuracy * 100).toFixed(2)} %   placed on 280×280 canvas: ` +
   `${(report.placedOnCanvas.accuracy * 100).toFixed(2)} %   weights ${weightBytes} B   backend ${backend}\n` +

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Network } from './model/network.js';
 
-/** Side of the square grey-out patch, in input pixels (about a stroke's width plus its edges). */
-export const OCCLUSION_PATCH = 4;
+/** Side of the square blanked window, in input pixels: the finest of 2–5 and the most faithful (scripts/evidence-compare.ts). */
+export const OCCLUSION_PATCH = 2;
 const BATCH = 256;
 
 /**

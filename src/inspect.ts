@@ -12,7 +12,12 @@ export interface InspectOptions {
   /**
    * Also compute evidence maps ("why this digit"). `true`: for the best class and the runner-up;
    * `{ classes: [7, 2] }`: for these class indices (for the digits model, the digit itself).
-   * Costs one network pass per ink-holding 4×4 window (up to 625 digits in batches, ~0.1 s), so off by default.
+   * Method: occlusion, blanking each 2×2 window that holds ink (about 240 per MNIST digit, run in
+   * batches) and reading how far each class's logit falls. Chosen over gradient × input because it
+   * measures the effect of removing the ink rather than a first-order estimate of it, it needs only the
+   * forward layers every backend already runs, and it was the more faithful of the two in
+   * scripts/evidence-compare.ts (blanking the 10 % of ink it ranks highest drops the class logit by
+   * 10.9 against 10.5). The price: ~0.1 s per call against ~1 ms without evidence, so off by default.
    */
   evidence?: boolean | { classes: readonly number[] };
 }
