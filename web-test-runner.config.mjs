@@ -10,6 +10,7 @@ export default {
   files: 'test/browser/**/*.test.js',
   nodeResolve: true,
   concurrency: 1,
+  port: Number(process.env.WTR_PORT ?? 8000), // parallel runs on one machine each take their own
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 60_000 } },
   browsers: [

@@ -14,6 +14,7 @@ import { placeOnCanvas, randomPlacement } from './lib/placement.mjs';
 import { renderEvalHtml, type Misread, type NumberFailure } from './lib/eval-report.js';
 import { composeNumber } from './lib/numbers.js';
 import { evaluatePen, renderPenHtml } from './lib/eval-pen.js';
+import { inspectMisreads } from './lib/eval-inspect.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -111,7 +112,8 @@ const report = {
 };
 mkdirSync('reports', { recursive: true });
 writeFileSync('reports/eval.json', JSON.stringify(report, null, 2) + '\n');
-writeFileSync('reports/eval.html', renderEvalHtml(report, misreads, (i) => test.images.subarray(i * 784, (i + 1) * 784), failures)
+const inspected = await inspectMisreads(sdk, model, misreads, (i) => mnistImage(test, i));
+writeFileSync('reports/eval.html', renderEvalHtml(report, misreads, (i) => test.images.subarray(i * 784, (i + 1) * 784), failures, inspected)
   .replace('</body>', `${renderPenHtml(penFull)}</body>`));
 console.log(
   `MNIST test (${samples}): ${(report.accuracy * 100).toFixed(2)} %   placed on 280×280 canvas: ` +

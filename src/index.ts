@@ -42,3 +42,6 @@ export type { ModelBytes } from './model/storage.js';
 export { recognizeNumber } from './segment/number.js';
 export type { NumberOptions, NumberResult, NumberDigit } from './segment/number.js';
 export type { StrokePoint } from './preprocess/strokes.js';
+
+export { inspect } from './inspect.js';
+export type { InspectOptions, InspectResult, LayerActivation, LayerFilters, EvidenceMap } from './inspect.js';
