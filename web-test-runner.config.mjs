@@ -14,11 +14,13 @@ export const CHROMIUM_ARGS = [
 ];
 
 const engine = process.env.ENGINE ?? 'chromium';
+/** A loaded 2-core CI machine can take over 30 s (puppeteer's default) to start a browser. */
+const LAUNCH_TIMEOUT = 180_000;
 
 function browser() {
   if (engine === 'chromium') {
     return chromeLauncher({
-      launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+      launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: LAUNCH_TIMEOUT },
     });
   }
   if (engine === 'firefox') {
@@ -28,6 +30,7 @@ function browser() {
         browser: 'firefox',
         executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
         headless: true,
+        timeout: LAUNCH_TIMEOUT,
       },
     });
   }
@@ -51,7 +54,8 @@ export default {
   concurrency: 1,
   ...(process.env.WTR_PORT ? { port: Number(process.env.WTR_PORT) } : {}),
   testsFinishTimeout: 600_000,
-  browserStartTimeout: 120_000,
+  browserStartTimeout: LAUNCH_TIMEOUT,
+  testsStartTimeout: LAUNCH_TIMEOUT,
   testFramework: { config: { timeout: 60_000 } },
   plugins: [inputPlugin()],
   reporters: [defaultReporter(), summaryReporter(engine)],

@@ -1,4 +1,5 @@
 // Test helpers for <digit-pad>: realistic digit drawings and synthetic pointer input.
+import { executeServerCommand } from '@web/test-runner-commands';
 // Drawings live in a 100×100 box (y grows downwards, like the screen) and are sampled densely, as a
 // real pointer reports them (~60–120 samples per second while the pen moves).
 
@@ -145,3 +146,47 @@ export const DIGITS = {
     'loop and curved tail': [join(arc(50, 32, 18, 18, 0, -360), polyline([68, 32], [68, 60], [62, 79], [50, 88], [40, 86]))],
   },
 };
+
+/**
+ * Skips the running test, with the reason in its title so the per-engine summary lists why
+ * (`npm test` prints "skipped: … [skipped in this engine: reason]").
+ */
+export function skipBecause(ctx, reason) {
+  ctx.test.title += ` [skipped in this engine: ${reason}]`;
+  console.log(`skipped "${ctx.test.fullTitle()}": ${reason}`);
+  ctx.skip();
+}
+
+/**
+ * Runs a test-runner command; when this engine's automation cannot do it (CDP-only commands in
+ * Firefox and WebKit), skips the test with the command's own error as the reason.
+ */
+export async function commandOrSkip(ctx, name, run) {
+  try {
+    return await run();
+  } catch (error) {
+    const message = String(error?.message ?? error);
+    if (/not supported|CDP|Unsupported|unknown command|not implemented/i.test(message)) {
+      skipBecause(ctx, `${name} is not available (${message.replace(/^Error while executing command [^:]*: /, '').split('\n')[0]})`);
+    }
+    throw error;
+  }
+}
+
+/** Which engine runs the test, from the user agent (for skip reasons and engine-specific expectations). */
+export const engine = /Firefox\//.test(navigator.userAgent) ? 'firefox'
+  : /Chrome\//.test(navigator.userAgent) ? 'chromium' : 'webkit';
+
+/** Presses keys together (['Control', 'z']) with real key input in every engine (input-plugin.mjs). */
+export async function pressChord(...chord) {
+  const answer = await executeServerCommand('keys', { chord });
+  if (!answer?.ok) throw new Error(`key chord ${chord.join('+')} failed: ${answer?.reason}`);
+}
+
+/**
+ * Real touch or pen input (input-plugin.mjs): `ticks` are { type: 'down' | 'move' | 'up' | 'cancel', id, x, y }
+ * in viewport pixels. Resolves { ok: true } or { ok: false, reason } when the engine cannot produce it.
+ */
+export function realPointer(pointerType, ticks) {
+  return executeServerCommand('pointer', { pointerType, ticks });
+}

@@ -28,8 +28,11 @@ export function inputPlugin() {
           }
           if (isFirefox) {
             if (payload.ticks.some((t) => t.type === 'cancel')) return { ok: false, reason: 'WebDriver actions have no pointercancel' };
-            await page.mainFrame().browsingContext.performActions(w3cPointerActions(payload));
-            await page.mainFrame().browsingContext.releaseActions();
+            const context = page.mainFrame().browsingContext;
+            for (const ticks of gestures(payload.ticks)) {
+              await context.performActions(w3cPointerActions({ ...payload, ticks }));
+              await context.releaseActions();
+            }
             return { ok: true };
           }
           let cdp = cdpSessions.get(page);
@@ -51,7 +54,10 @@ export function inputPlugin() {
             return { ok: true };
           }
           if (payload.ticks.some((t) => t.type === 'cancel')) return { ok: false, reason: 'WebDriver actions have no pointercancel' };
-          await driver.driverManager.performActions(session.id, w3cPointerActions(payload));
+          for (const ticks of gestures(payload.ticks)) {
+            await driver.driverManager.performActions(session.id, w3cPointerActions({ ...payload, ticks }));
+            await driver.driver.releaseActions();
+          }
           return { ok: true };
         }
         return { ok: false, reason: `no ${command} input for browser type ${session.browser.type}` };
@@ -60,6 +66,24 @@ export function inputPlugin() {
       }
     },
   };
+}
+
+/** Splits ticks where no pointer is down: one gesture per performActions call, released after it. */
+function gestures(ticks) {
+  const out = [];
+  let current = [];
+  const down = new Set();
+  for (const tick of ticks) {
+    current.push(tick);
+    if (tick.type === 'down') down.add(tick.id);
+    if (tick.type === 'up') down.delete(tick.id);
+    if (down.size === 0) {
+      out.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) out.push(current);
+  return out;
 }
 
 /** WebDriver (classic and BiDi) action sequences: one source per pointer, pauses where another one acts. */
@@ -85,20 +109,15 @@ function w3cPointerActions({ pointerType, ticks }) {
   return [...sources.values()];
 }
 
-/** CDP touch: each event lists every finger still on the screen (a missing one is lifted). */
+/** CDP touch: each event names the finger that changed, by id (as puppeteer's touch handles do). */
 async function cdpTouch(cdp, ticks) {
-  const active = new Map();
   for (const { type, id, x, y } of ticks) {
     if (type === 'cancel') {
-      active.clear();
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchCancel', touchPoints: [] });
       continue;
     }
-    if (type === 'up') active.delete(id);
-    else active.set(id, { x, y, id, radiusX: 4, radiusY: 4, force: 0.5 });
-    const touchPoints = [...active.values()];
     const cdpType = type === 'down' ? 'touchStart' : type === 'move' ? 'touchMove' : 'touchEnd';
-    await cdp.send('Input.dispatchTouchEvent', { type: cdpType, touchPoints });
+    await cdp.send('Input.dispatchTouchEvent', { type: cdpType, touchPoints: [{ x, y, id, radiusX: 4, radiusY: 4, force: 0.5 }] });
   }
 }
 
