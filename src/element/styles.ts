@@ -70,7 +70,7 @@ export const padStyles = css`
     box-shadow: inset 0 0 0 3px var(--_accent);
   }
   /* Typed digits, drawn in the ink colour and scaled with the pad by the SVG's viewBox. */
-  .typed {
+  .typed-digits {
     position: absolute;
     inset: 0;
     width: 100%;

@@ -44,7 +44,7 @@ export function typedAfterKey(current: string, event: KeyboardEvent, maxLength: 
  */
 export function typedTemplate(value: string, aspect: number): TemplateResult {
   const width = Math.max(1, aspect) * 100;
-  return html`<svg part="typed" class="typed" viewBox="0 0 ${width} 100" preserveAspectRatio="xMidYMid meet" aria-hidden="true">
+  return html`<svg part="typed" class="typed-digits" viewBox="0 0 ${width} 100" preserveAspectRatio="xMidYMid meet" aria-hidden="true">
     <text x=${width / 2} y="54" text-anchor="middle" dominant-baseline="middle" font-size="70" textLength=${value.length > 1 && value.length * 45 > width * 0.9 ? width * 0.9 : nothing}
       lengthAdjust="spacingAndGlyphs">${value}</text>
   </svg>`;

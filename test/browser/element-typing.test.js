@@ -41,6 +41,8 @@ describe('<digit-pad> typing instead of writing', () => {
       expect(status.getAttribute('role')).to.equal('status');
       expect(status.getAttribute('aria-busy')).to.equal('false');
       expect(statusText(pad)).to.equal('Typed 7');
+      const padBottom = pad.shadowRoot.querySelector('[part="pad"]').getBoundingClientRect().bottom;
+      expect(status.getBoundingClientRect().top, 'the status stays under the pad').to.be.at.least(padBottom - 1);
       expect(pad.shadowRoot.querySelector('[part="typed"]').textContent.trim()).to.equal('7');
       expect(pad.shadowRoot.querySelector('[part="placeholder"]')).to.equal(null);
       expect(pad.shadowRoot.querySelector('[part="candidates"]'), 'no probabilities for a typed digit').to.equal(null);
