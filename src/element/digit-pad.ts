@@ -84,7 +84,7 @@ interface NumberReading {
  * value and validity as after writing it. `result` is then a `TypedResult` (`source: 'typed'`, no
  * probabilities: nothing was recognised), and `digit-recognized` does not fire (`input` and `change`
  * do). Writing on the pad replaces what was typed and typing replaces a drawing. `no-typing` turns
- * typing off for pages that must have handwriting.
+ * typing off for pages that must have handwriting; a `model` with other classes than digits has none.
  *
  * @summary Handwritten digit input that works in forms.
  *
@@ -341,6 +341,11 @@ export class DigitPad extends FormControlElement {
     return 1;
   }
 
+  /** Typing is on unless `no-typing`, and only while the model reads digits (not a custom model's classes). */
+  private get _typingOn(): boolean {
+    return !this.noTyping && this._classesText() === null;
+  }
+
   /** Longest value that can be typed: 1, `digits`, or 32 with `multiple`. */
   private get _maxTyped(): number {
     return this.multiple ? MAX_DIGITS : this._digits;
@@ -368,7 +373,7 @@ export class DigitPad extends FormControlElement {
     const typed = this._typed;
     const empty = this._strokes.length === 0 && typed === null;
     const number = this._isNumber;
-    const typing = !this.noTyping;
+    const typing = this._typingOn;
     const hidden = this._state === 'empty' || this._state === 'error';
     const shownResult = hidden ? null : this._result;
     const shownNumber = hidden ? null : this._number;
@@ -629,7 +634,7 @@ export class DigitPad extends FormControlElement {
   private _onKeyDown = (event: KeyboardEvent): void => {
     this._canvasEl.classList.remove('pointer-focus'); // keyboard use: show the focus ring again
     if (this._isDisabled || this._active) return;
-    if (!this.noTyping && (this._typed !== null || event.key !== 'Backspace')) {
+    if (this._typingOn && (this._typed !== null || event.key !== 'Backspace')) {
       const typed = typedAfterKey(this._typed ?? '', event, this._maxTyped);
       if (typed !== null) {
         event.preventDefault();

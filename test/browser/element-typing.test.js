@@ -178,6 +178,24 @@ describe('<digit-pad> typing instead of writing', () => {
     }
   });
 
+  it('is off while a model with other classes than digits reads the pad', async () => {
+    const { pad, remove } = await padInForm({});
+    try {
+      // Only the model's class names matter here; with nothing on the pad it is never asked to read.
+      pad.model = { classNames: ['yes', 'no'] };
+      await pad.updateComplete;
+      await sendKeys({ press: '1' });
+      expect(pad.value).to.equal('');
+      expect(canvasOf(pad).getAttribute('role')).to.equal('img');
+      pad.model = null;
+      await pad.updateComplete;
+      await sendKeys({ press: '1' });
+      expect(pad.value).to.equal('1');
+    } finally {
+      remove();
+    }
+  });
+
   it('tells assistive technology it can be typed on and passes keys to it', async () => {
     const pad = await makePad();
     const canvas = canvasOf(pad);
