@@ -1,7 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../dist/digit-pad.js';
-import { DIGITS, canvasOf, cleanup, drawOn, makePad, nextEvent, pressChord, sleep } from './helpers.js';
+import { DIGITS, canvasOf, cleanup, drawOn, makePad, nextEvent, sleep } from './helpers.js';
+import { pressChord } from './real-input.js';
 
 afterEach(cleanup);
 

@@ -5,8 +5,9 @@
 import { expect } from '@esm-bundle/chai';
 import '../../dist/digit-pad.js';
 import {
-  DIGITS, arc, canvasOf, cleanup, drawOn, frames, makePad, nextEvent, realPointer, skipBecause, sleep,
+  DIGITS, arc, canvasOf, cleanup, drawOn, frames, makePad, nextEvent, skipBecause, sleep,
 } from './helpers.js';
+import { realPointer } from './real-input.js';
 
 afterEach(cleanup);
 

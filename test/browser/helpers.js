@@ -1,5 +1,5 @@
 // Test helpers for <digit-pad>: realistic digit drawings and synthetic pointer input.
-import { executeServerCommand } from '@web/test-runner-commands';
+// Node tests import the drawings too: nothing here may need the test runner's browser modules.
 // Drawings live in a 100×100 box (y grows downwards, like the screen) and are sampled densely, as a
 // real pointer reports them (~60–120 samples per second while the pen moves).
 
@@ -177,16 +177,3 @@ export async function commandOrSkip(ctx, name, run) {
 export const engine = /Firefox\//.test(navigator.userAgent) ? 'firefox'
   : /Chrome\//.test(navigator.userAgent) ? 'chromium' : 'webkit';
 
-/** Presses keys together (['Control', 'z']) with real key input in every engine (input-plugin.mjs). */
-export async function pressChord(...chord) {
-  const answer = await executeServerCommand('keys', { chord });
-  if (!answer?.ok) throw new Error(`key chord ${chord.join('+')} failed: ${answer?.reason}`);
-}
-
-/**
- * Real touch or pen input (input-plugin.mjs): `ticks` are { type: 'down' | 'move' | 'up' | 'cancel', id, x, y }
- * in viewport pixels. Resolves { ok: true } or { ok: false, reason } when the engine cannot produce it.
- */
-export function realPointer(pointerType, ticks) {
-  return executeServerCommand('pointer', { pointerType, ticks });
-}
