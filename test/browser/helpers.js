@@ -173,7 +173,3 @@ export async function commandOrSkip(ctx, name, run) {
   }
 }
 
-/** Which engine runs the test, from the user agent (for skip reasons and engine-specific expectations). */
-export const engine = /Firefox\//.test(navigator.userAgent) ? 'firefox'
-  : /Chrome\//.test(navigator.userAgent) ? 'chromium' : 'webkit';
-
