@@ -6,3 +6,4 @@ export * from '../index.js';
 export { DigitPad } from './digit-pad.js';
 export type { Stroke, StrokePoint } from './stroke-renderer.js';
 export type { DigitRecognizedEvent, DigitClearedEvent, DigitErrorEvent } from './events.js';
+export type { TypedResult } from './typing.js';
