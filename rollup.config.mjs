@@ -49,7 +49,8 @@ function dropNodeRequires() {
       if (!nodeOnly.test(code)) return null;
       nodeOnly.lastIndex = 0;
       return {
-        code: code.replace(nodeOnly, (_, __, name) => `(()=>{throw Error("digit-pad's browser bundle has no Node module ${name}; in Node import digit-pad's Node entry")})()`),
+        // No quotes in the replacement: some matches sit inside string literals (emscripten's worker source).
+        code: code.replace(nodeOnly, (_, __, name) => `(()=>{throw Error(/digit-pad browser bundle: no Node module ${name}, Node uses the package Node entry/.source)})()`),
         map: null,
       };
     },

@@ -38,8 +38,8 @@ const APPS = {
 const chosen = process.env.APPS ? process.env.APPS.split(',') : Object.keys(APPS);
 for (const name of chosen) if (!APPS[name]) throw new Error(`unknown app ${name}; apps: ${Object.keys(APPS).join(', ')}`);
 
-function run(command, args, cwd) {
-  execFileSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+function run(command, args, cwd, env = {}) {
+  execFileSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
 }
 
 function packAndInstall() {
@@ -51,9 +51,9 @@ function packAndInstall() {
     run(npm, ['pack', '--silent', '--pack-destination', examples], root);
   }
   const tarball = readdirSync(examples).find((f) => f.endsWith('.tgz'));
-  if (!existsSync(join(examples, 'node_modules', '.package-lock.json'))) run(npm, ['ci', '--no-audit', '--no-fund'], examples);
+  if (!existsSync(join(examples, 'node_modules', '.bin', 'vite'))) run(npm, ['ci', '--no-audit', '--no-fund'], examples);
   // --no-save: examples/package.json and its lock stay toolchain-only, as committed.
-  run(npm, ['install', '--no-save', '--no-audit', '--no-fund', `./${tarball}`], examples);
+  run(npm, ['install', '--no-save', '--no-audit', '--no-fund', '--include=dev', `./${tarball}`], examples);
 }
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.bin': 'application/octet-stream', '.svg': 'image/svg+xml' };
@@ -163,7 +163,7 @@ for (const name of chosen) {
   try {
     if (app.build) {
       rmSync(join(examples, app.site), { recursive: true, force: true });
-      run(app.build[0], app.build.slice(1), examples);
+      run(app.build[0], app.build.slice(1), examples, { NODE_ENV: 'production' });
     }
     if (app.typecheck) run('npx', ['tsc', '-p', app.typecheck], examples);
   } catch (error) {
