@@ -9,6 +9,8 @@ export const CHROMIUM_ARGS = [
 export default {
   files: 'test/browser/**/*.test.js',
   nodeResolve: true,
+  // Parallel checkouts on one machine each need their own port.
+  ...(process.env.WTR_PORT ? { port: Number(process.env.WTR_PORT) } : {}),
   concurrency: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 60_000 } },

@@ -77,7 +77,15 @@ function serve(siteDir) {
       response.end(await readFile(join(siteDir, 'index.html')).catch(() => '<!doctype html><title>not found</title>'));
     }
   });
-  return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
+  // Another process may hold the port: take the next one, up to 9 above.
+  return new Promise((ok, fail) => {
+    let tries = 0;
+    server.on('error', (error) => {
+      if (error.code !== 'EADDRINUSE' || ++tries > 9) return fail(error);
+      server.listen(port + tries, '127.0.0.1');
+    });
+    server.listen(port, '127.0.0.1', () => ok(server));
+  });
 }
 
 /** Bytes the page downloaded, by kind, raw and gzipped (what a compressing host sends). */
@@ -117,7 +125,7 @@ async function checkApp(browser, name, app) {
       if (url.startsWith('data:') || url.startsWith('blob:')) return;
       try { loaded.push({ url, type, body: await r.buffer() }); } catch { /* redirects have no body */ }
     });
-    await page.goto(`http://127.0.0.1:${port}${app.page ?? '/'}`, { waitUntil: 'load' });
+    await page.goto(`http://127.0.0.1:${server.address().port}${app.page ?? '/'}`, { waitUntil: 'load' });
     await page.waitForFunction(() => customElements.get('digit-pad') && document.querySelector('digit-pad')?.shadowRoot, { timeout: 20_000 });
     const box = await page.evaluate(() => {
       const r = document.querySelector('digit-pad').getBoundingClientRect();

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// dedupe: digit-pad/react must use this app's React 18, not the React 19 its sibling examples install one folder up.
+// dedupe (and "paths" in tsconfig.json): only because the sibling examples install React 19 one folder up;
+// an app with one React needs neither.
 export default defineConfig({ plugins: [react()], resolve: { dedupe: ['react', 'react-dom'] } });
