@@ -92,7 +92,7 @@ function serve(siteDir) {
 function tally(loaded) {
   const kinds = {};
   for (const { url, type, body } of loaded) {
-    const kind = url.endsWith('.wasm') || type.includes('wasm') ? 'wasm'
+    const kind = new URL(url).pathname.endsWith('.wasm') || type.includes('wasm') ? 'wasm'
       : /\.(bin|json)$/.test(new URL(url).pathname) && /weights|digits|segmenter|letters/.test(url) ? 'weights'
       : type.includes('javascript') ? 'js' : 'other';
     kinds[kind] ??= { files: 0, raw: 0, gzip: 0 };
@@ -125,6 +125,7 @@ async function checkApp(browser, name, app) {
       if (url.startsWith('data:') || url.startsWith('blob:')) return;
       try { loaded.push({ url, type, body: await r.buffer() }); } catch { /* redirects have no body */ }
     });
+    page.setDefaultTimeout(30_000);
     await page.goto(`http://127.0.0.1:${server.address().port}${app.page ?? '/'}`, { waitUntil: 'load' });
     await page.waitForFunction(() => customElements.get('digit-pad') && document.querySelector('digit-pad')?.shadowRoot, { timeout: 20_000 });
     const box = await page.evaluate(() => {
@@ -151,12 +152,13 @@ async function checkApp(browser, name, app) {
         if (result[key] !== value) problems.push(`${key} is ${JSON.stringify(result[key])}, expected ${JSON.stringify(value)}`);
       }
     }
-    const urls = loaded.map((l) => l.url);
-    if (!urls.some((u) => u.endsWith('.wasm'))) problems.push('no .wasm file was requested');
-    if (!urls.some((u) => /\.bin$/.test(u))) problems.push('no weights .bin file was requested');
+    const paths = loaded.map((l) => new URL(l.url).pathname); // esbuild's plugin adds ?hash=
+    if (!paths.some((p) => p.endsWith('.wasm'))) problems.push('no .wasm file was requested');
+    if (!paths.some((p) => p.endsWith('.bin'))) problems.push('no weights .bin file was requested');
     return { name, ok: problems.length === 0, problems, warnings, bytes: tally(loaded) };
   } finally {
     await page.close();
+    server.closeAllConnections();
     await new Promise((ok) => server.close(ok));
   }
 }
@@ -188,6 +190,7 @@ const browser = await puppeteer.launch({
 try {
   for (const entry of results) {
     if (!entry.ok) continue;
+    console.log(`checking ${entry.name} in Chromium`);
     Object.assign(entry, await checkApp(browser, entry.name, APPS[entry.name]).catch((error) => ({ ok: false, problems: [`page check threw: ${error.message}`] })));
   }
 } finally {
