@@ -28,7 +28,7 @@ const APPS = {
   vite: { build: ['npx', 'vite', 'build', 'vite', '--logLevel', 'warn'], site: 'vite/dist' },
   'vite-react19': { build: ['npx', 'vite', 'build', 'vite-react19', '--logLevel', 'warn'], typecheck: 'vite-react19', site: 'vite-react19/dist' },
   react18: { build: ['npx', 'vite', 'build', 'react18', '--logLevel', 'warn'], typecheck: 'react18', site: 'react18/dist' },
-  webpack: { build: ['npx', 'webpack', '--config', 'webpack/webpack.config.js', '--no-stats'], site: 'webpack/dist' },
+  webpack: { build: ['npx', 'webpack', '--config', 'webpack/webpack.config.js', '--stats', 'errors-warnings'], site: 'webpack/dist' },
   esbuild: { build: ['node', 'esbuild/build.mjs'], site: 'esbuild/dist' },
   rollup: { build: ['npx', 'rollup', '-c', 'rollup/rollup.config.mjs', '--silent'], site: 'rollup/dist' },
   // No build: the page loads node_modules/digit-pad/dist/ directly, so the whole examples/ folder is served.
