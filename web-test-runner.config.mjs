@@ -51,6 +51,8 @@ function browser() {
 export default {
   files: 'test/browser/**/*.test.js',
   nodeResolve: true,
+  // Parallel checkouts on one machine each need their own port.
+  ...(process.env.WTR_PORT ? { port: Number(process.env.WTR_PORT) } : {}),
   concurrency: 1,
   ...(process.env.WTR_PORT ? { port: Number(process.env.WTR_PORT) } : {}),
   testsFinishTimeout: 600_000,

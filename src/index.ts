@@ -21,12 +21,15 @@ export type { DigitPadErrorCode } from './errors.js';
 export { preprocess, PREPROCESS, MAX_IMAGE_SIDE } from './preprocess/index.js';
 export type { ImageInput, RawImage } from './preprocess/index.js';
 export type { BackendName, BackendOptions } from './backend.js';
+export { backendFallbackReason } from './backend.js';
 
 /**
  * Sets where and how the model runs; call it before the first recognition, if at all.
+ * Bundlers find the assets by themselves; `assetBase` is for serving a copy of the package's
+ * dist/ (its `.wasm` files and `weights/`) from elsewhere, such as a CDN.
  *
  * ```ts
- * configure({ wasmPaths: '/assets/tfjs/' }); // when your bundler moved the .wasm files
+ * configure({ assetBase: 'https://cdn.example.com/digit-pad@0.1.0/dist/' });
  * ```
  */
 export function configure(options: BackendOptions): void {

@@ -1,6 +1,7 @@
 import { ensureBackend, type BackendName } from './backend.js';
 import { DigitPadError } from './errors.js';
-import { DEFAULT_MANIFEST_URL, sharedModel, type DigitModel } from './model/load.js';
+import { DIGITS_MODEL } from './assets.js';
+import { sharedModel, type DigitModel } from './model/load.js';
 import { preprocess, type ImageInput } from './preprocess/index.js';
 
 export type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
@@ -31,7 +32,7 @@ export interface RecognizeResult {
 }
 
 /** The shipped digits model, loaded once and shared by every caller. */
-export const getDefaultModel: () => Promise<DigitModel> = sharedModel(DEFAULT_MANIFEST_URL);
+export const getDefaultModel: () => Promise<DigitModel> = sharedModel(DIGITS_MODEL);
 
 /**
  * Recognises one handwritten digit. Accepts ImageData, a canvas, an ImageBitmap, or

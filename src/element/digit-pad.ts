@@ -5,7 +5,7 @@ import { getDefaultModel, type RecognizeResult } from '../recognize.js';
 import { recognizeStrokes } from '../recognize-strokes.js';
 import { recognizeNumber, type NumberResult } from '../segment/number.js';
 import type { DigitModel } from '../model/load.js';
-import { padEvent } from './events.js';
+import { padEvent, recognizedEvent } from './events.js';
 import { checkedNumber, numberAttribute, warnOnce } from './options.js';
 import { DrawingSurface } from './drawing-surface.js';
 import { RecognitionScheduler } from './recognition.js';
@@ -89,7 +89,7 @@ interface NumberReading {
  *
  * @summary Handwritten digit input that works in forms.
  *
- * @fires digit-recognized - A drawing was read (also after `model` changes); `detail` is the SDK's `RecognizeResult`, or with `digits`/`multiple` its `NumberResult`.
+ * @fires digit-recognized - A drawing was read (also after `model` changes); `detail` is the SDK's `RecognizeResult` (`mode` 'digit'), or with `digits`/`multiple` its `NumberResult` (`mode` 'number').
  * @fires digit-cleared - The pad became empty (clear button, Escape, `clear()`, undo of the last stroke).
  * @fires digit-error - Recognition failed (weights or wasm could not load); `detail` is the error.
  * @fires input - The user changed `value` (by drawing, typing, clearing or undoing). Keyboard: 0–9 type, Escape/Delete clear, Ctrl+Z/Backspace undo the last stroke (Backspace: the last digit typed).
@@ -565,7 +565,7 @@ export class DigitPad extends FormControlElement {
     this._resultClasses = model ? model.classNames : null;
     this._state = result.status === 'ok' ? 'ok' : result.status === 'uncertain' ? 'uncertain' : 'empty';
     this._syncForm();
-    if (result.status !== 'empty') this.dispatchEvent(padEvent('digit-recognized', result));
+    if (result.status !== 'empty') this.dispatchEvent(recognizedEvent('digit', result));
     if (user && this.value !== before) this._fireValueEvents();
   }
 
@@ -582,7 +582,7 @@ export class DigitPad extends FormControlElement {
     this._number = { result, ok, width, height };
     this._state = ok ? 'ok' : 'uncertain';
     this._syncForm();
-    this.dispatchEvent(padEvent('digit-recognized', result));
+    this.dispatchEvent(recognizedEvent('number', result));
     if (user && this.value !== before) this._fireValueEvents();
   }
 

@@ -1,5 +1,6 @@
 import { ensureBackend, type BackendName } from '../backend.js';
 import { DigitPadError } from '../errors.js';
+import { SEGMENTER_MODEL } from '../assets.js';
 import { sharedModel, type DigitModel } from '../model/load.js';
 import { readPixels, type ImageInput, type InkImage } from '../preprocess/image-input.js';
 import { toInk } from '../preprocess/ink.js';
@@ -74,8 +75,8 @@ export async function recognizeNumber(image: ImageInput, options: NumberOptions 
 type Reading = { digit: Digit | null; label: string; confidence: number; whole: number } | null;
 
 /** URL of the segmentation verifier: "is this exactly one whole digit?" (scripts/train-segmenter.ts). */
-export const SEGMENTER_MANIFEST_URL = new URL('./weights/segmenter.json', import.meta.url);
-const getSegmenter = sharedModel(SEGMENTER_MANIFEST_URL);
+export const SEGMENTER_MANIFEST_URL: URL = SEGMENTER_MODEL.manifest;
+const getSegmenter = sharedModel(SEGMENTER_MODEL);
 
 /** Each piece read by the recognizer, with the verifier's P(one whole digit). */
 export function classify(model: DigitModel, inks: InkImage[], verifier: DigitModel): Reading[] {
