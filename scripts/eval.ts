@@ -13,6 +13,8 @@ import { createRng } from '../src/training/rng.js';
 import { placeOnCanvas, randomPlacement } from './lib/placement.mjs';
 import { renderEvalHtml, type Misread, type NumberFailure } from './lib/eval-report.js';
 import { composeNumber } from './lib/numbers.js';
+import { evaluatePen, renderPenHtml } from './lib/eval-pen.js';
+import { inspectMisreads } from './lib/eval-inspect.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -73,6 +75,11 @@ const separated = await numbersAccuracy(false);
 const touching = await numbersAccuracy(true);
 const numbersMs = (performance.now() - started) / (2 * NUMBERS);
 
+started = performance.now();
+const penFull = await evaluatePen(sdk, model, args.limit ? Number(args.limit) : undefined);
+const { digitsForGallery: _gallery, ...penFigures } = penFull;
+const penSeconds = (performance.now() - started) / 1000;
+
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 const weightBytes = statSync(new URL(manifest.file.path, new URL(`../${manifestPath}`, import.meta.url))).size;
 const report = {
@@ -94,6 +101,7 @@ const report = {
     touching,
     msPerNumber: numbersMs,
   },
+  pen: penFigures,
   weightBytes,
   backend,
   perClassAccuracy: confusion.map((row, d) => row[d] / row.reduce((a, b) => a + b, 0)),
@@ -104,11 +112,17 @@ const report = {
 };
 mkdirSync('reports', { recursive: true });
 writeFileSync('reports/eval.json', JSON.stringify(report, null, 2) + '\n');
-writeFileSync('reports/eval.html', renderEvalHtml(report, misreads, (i) => test.images.subarray(i * 784, (i + 1) * 784), failures));
+const inspected = await inspectMisreads(sdk, model, misreads, (i) => mnistImage(test, i));
+writeFileSync('reports/eval.html', renderEvalHtml(report, misreads, (i) => test.images.subarray(i * 784, (i + 1) * 784), failures, inspected)
+  .replace('</body>', `${renderPenHtml(penFull)}</body>`));
 console.log(
   `MNIST test (${samples}): ${(report.accuracy * 100).toFixed(2)} %   placed on 280×280 canvas: ` +
   `${(report.placedOnCanvas.accuracy * 100).toFixed(2)} %   weights ${weightBytes} B   backend ${backend}\n` +
   `numbers exactly right: separated ${(separated.accuracy * 100).toFixed(2)} %, touching ${(touching.accuracy * 100).toFixed(2)} % (${NUMBERS} each)\n` +
+  `held-out pen writers (${penFigures.samples}): ${(penFigures.accuracy * 100).toFixed(2)} % through recognize() on a 280 px pad, ` +
+  `${(penFigures.padStrokesAccuracy * 100).toFixed(2)} % as the pad reads strokes; confidence ≥ 0.9: ${(penFigures.confidentAtLeast90.accuracy * 100).toFixed(2)} % right ` +
+  `(${penFigures.confidentAtLeast90.count}); pen 3–25 %: worst ${(Math.min(...penFigures.penWidthSweep.map((s) => s.worst)) * 100).toFixed(2)} %\n` +
+  `held-out pen numbers (4 digits, ${penFigures.numbers.samples}): strokes ${(penFigures.numbers.strokesAccuracy * 100).toFixed(2)} %, image ${(penFigures.numbers.imageAccuracy * 100).toFixed(2)} % (${penSeconds.toFixed(0)} s)\n` +
   `${report.msPerDigit28.toFixed(3)} ms per 28×28 digit, ${report.msPerCanvas280.toFixed(3)} ms per 280×280 canvas (incl. preprocessing)\n` +
   'wrote reports/eval.json and reports/eval.html',
 );
@@ -117,6 +131,8 @@ if (args['write-manifest']) {
     command: 'npm run eval', date: report.date, samples, accuracy: report.accuracy,
     placedOnCanvasAccuracy: report.placedOnCanvas.accuracy, backend,
     numbersSeparatedAccuracy: separated.accuracy, numbersTouchingAccuracy: touching.accuracy,
+    penWriters: penFigures.writers, penWritersAccuracy: penFigures.accuracy, penPadStrokesAccuracy: penFigures.padStrokesAccuracy,
+    penNumbersStrokesAccuracy: penFigures.numbers.strokesAccuracy,
   };
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
   console.log(`recorded the figures in ${manifestPath}`);

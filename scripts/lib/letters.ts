@@ -5,7 +5,7 @@
  * cannot be downloaded here.
  */
 import { createRng } from '../../src/training/rng.js';
-import { drawSegment } from '../../src/segment/rasterize.js';
+import { drawSegment } from '../../src/preprocess/strokes.js';
 
 type Point = [number, number];
 type Stroke = Point[];

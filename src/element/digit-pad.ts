@@ -1,10 +1,11 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { recognize, type RecognizeResult } from '../recognize.js';
+import type { RecognizeResult } from '../recognize.js';
+import { recognizeStrokes } from '../recognize-strokes.js';
 import { recognizeNumber, type NumberResult } from '../segment/number.js';
 import type { DigitModel } from '../model/load.js';
-import { padEvent } from './events.js';
+import { padEvent, recognizedEvent } from './events.js';
 import { checkedNumber, numberAttribute, warnOnce } from './options.js';
 import { DrawingSurface } from './drawing-surface.js';
 import { RecognitionScheduler } from './recognition.js';
@@ -19,6 +20,7 @@ import {
 import { padStyles } from './styles.js';
 import { FormControlElement } from './form-control.js';
 import { parseStrokes, serializeStrokes } from './strokes.js';
+import { typedAfterKey, typedResult, typedTemplate, type TypedResult } from './typing.js';
 import { warmUp, warmUpWhenIdle } from './warm-up.js';
 
 const DEFAULT_DELAY = 400;
@@ -77,12 +79,21 @@ interface NumberReading {
  * <digit-pad name="amount" multiple label="Amount"></digit-pad>
  * ```
  *
+ * **Typing instead of writing.** Someone who cannot draw (keyboard only, switch access, a screen
+ * reader) types the digits with the pad focused: 0–9 sets the value as typed (on a `digits`/`multiple`
+ * pad each digit is appended, up to `digits`), Backspace removes the last digit typed, Delete and
+ * Escape clear. The pad shows the digits, the status announces "Typed 7", and forms see the same
+ * value and validity as after writing it. `result` is then a `TypedResult` (`source: 'typed'`, no
+ * probabilities: nothing was recognised), and `digit-recognized` does not fire (`input` and `change`
+ * do). Writing on the pad replaces what was typed and typing replaces a drawing. `no-typing` turns
+ * typing off for pages that must have handwriting; a `model` with other classes than digits has none.
+ *
  * @summary Handwritten digit input that works in forms.
  *
- * @fires digit-recognized - A drawing was read (also after `model` changes); `detail` is the SDK's `RecognizeResult`, or with `digits`/`multiple` its `NumberResult`.
+ * @fires digit-recognized - A drawing was read (also after `model` changes); `detail` is the SDK's `RecognizeResult` (`mode` 'digit'), or with `digits`/`multiple` its `NumberResult` (`mode` 'number').
  * @fires digit-cleared - The pad became empty (clear button, Escape, `clear()`, undo of the last stroke).
  * @fires digit-error - Recognition failed (weights or wasm could not load); `detail` is the error.
- * @fires input - The user changed `value` (by drawing, clearing or undoing). Keyboard: Escape/Delete clear, Ctrl+Z/Backspace undo.
+ * @fires input - The user changed `value` (by drawing, typing, clearing or undoing). Keyboard: 0–9 type, Escape/Delete clear, Ctrl+Z/Backspace undo the last stroke (Backspace: the last digit typed).
  * @fires change - Same moments as `input`: each recognised change is a committed value.
  *
  * @csspart pad - The drawing surface frame (border, background, radius).
@@ -93,6 +104,7 @@ interface NumberReading {
  * @csspart candidates - The list of the three most likely digits (or class labels); with `digits`/`multiple`, each digit read.
  * @csspart candidate - One candidate: digit or label, probability and bar.
  * @csspart box - With `show-boxes`: the outline around one digit found in a number.
+ * @csspart typed - The digits typed on the pad (an SVG over the canvas).
  *
  * @cssprop [--digit-pad-ink=#1b2230] - Stroke colour (light text on dark pads in dark mode).
  * @cssprop [--digit-pad-background=#fffef9] - Pad background.
@@ -129,6 +141,8 @@ export class DigitPad extends FormControlElement {
   @property({ converter: numberAttribute }) digits: number = 1;
   /** Any number of digits on one pad, read as a whole number; wins over `digits`. */
   @property({ type: Boolean, reflect: true }) multiple = false;
+  /** Turns off typing 0–9 on the focused pad, for pages that must have handwriting. */
+  @property({ attribute: 'no-typing', type: Boolean, reflect: true }) noTyping = false;
   /** With `digits`/`multiple`: outlines each digit found over the drawing. */
   @property({ attribute: 'show-boxes', type: Boolean, reflect: true }) showBoxes = false;
   /**
@@ -159,6 +173,9 @@ export class DigitPad extends FormControlElement {
   @property({ attribute: 'aria-label' }) private hostAriaLabel: string | null = null;
 
   @state() private _strokes: Stroke[] = [];
+  /** Digits typed instead of written (null: none; the pad then holds strokes or nothing). */
+  @state() private _typed: string | null = null;
+  private _typedResult: TypedResult | null = null;
   @state() private _result: RecognizeResult | null = null;
   /** The last reading in number mode (`digits` > 1 or `multiple`). */
   @state() private _number: NumberReading | null = null;
@@ -187,7 +204,7 @@ export class DigitPad extends FormControlElement {
       enabled: () => !this._isDisabled,
       start: (point) => this._startStroke(point),
       extend: (points) => this._extendStroke(points),
-      end: () => this._endStroke(),
+      end: (cancelled) => this._endStroke(cancelled),
     },
   });
   private readonly _reader = new RecognitionScheduler<RecognizeResult | NumberResult>(this, {
@@ -203,6 +220,7 @@ export class DigitPad extends FormControlElement {
    * clears), as with file inputs.
    */
   get value(): string {
+    if (this._typed !== null) return this._typed;
     if (this._isNumber) return this._number?.ok ? this._number.result.value : '';
     return resultLabel(this._result) ?? '';
   }
@@ -211,8 +229,12 @@ export class DigitPad extends FormControlElement {
     else warnOnce(`value=${String(value)}`, `value can only be set to '' (to clear); a digit has to be written. Ignored "${String(value)}".`);
   }
 
-  /** The last recognition result, or null for an empty pad; with `digits`/`multiple` the `NumberResult`. */
-  get result(): RecognizeResult | NumberResult | null {
+  /**
+   * The last recognition result, or null for an empty pad; with `digits`/`multiple` the `NumberResult`;
+   * after typing a `TypedResult` (`source: 'typed'`).
+   */
+  get result(): RecognizeResult | NumberResult | TypedResult | null {
+    if (this._typed !== null) return (this._typedResult ??= typedResult(this._typed, this._isNumber));
     return this._isNumber ? this._number?.result ?? null : this._result;
   }
 
@@ -243,9 +265,10 @@ export class DigitPad extends FormControlElement {
     this._setStrokes([], false);
   }
 
-  /** Removes the last stroke. */
+  /** Removes the last stroke (or the last digit typed). */
   undo(): void {
-    this._setStrokes(this._strokes.slice(0, -1), false);
+    if (this._typed !== null) this._type(this._typed.slice(0, -1), false);
+    else this._setStrokes(this._strokes.slice(0, -1), false);
   }
 
   /** Recognises the drawing now (skipping the pause) and resolves with the SDK result. */
@@ -253,7 +276,7 @@ export class DigitPad extends FormControlElement {
     return this._reader.run();
   }
 
-  /** The drawing as dark ink on white at the pad's CSS size: what recognition reads, whatever the theme. */
+  /** The drawing as dark ink on white at the pad's CSS size, whatever the theme (number pads read this; one-digit pads read the strokes, pen normalised). */
   toImageData(): ImageData {
     const [width, height] = this._imageSize();
     return strokesToImageData(this._strokes, width, height, this._strokeWidth());
@@ -274,8 +297,14 @@ export class DigitPad extends FormControlElement {
 
   /** One read of the drawing as it is now: one digit, or the whole number grouped by stroke. */
   private async _read(model: DigitModel | null): Promise<RecognizeResult | NumberResult> {
+    const [cssWidth, cssHeight] = this._imageSize();
+    if (!this._isNumber) {
+      // The strokes themselves, re-rendered with the pen the model was trained for: the pad's
+      // pen width and the digit's size do not change the answer.
+      const strokes = this._strokes.map((stroke) => stroke.map((p) => ({ x: p.x * cssWidth, y: p.y * cssHeight })));
+      return recognizeStrokes(strokes, { minConfidence: this._minConfidence, ...(model ? { model } : {}) });
+    }
     const image = this.toImageData();
-    if (!this._isNumber) return recognize(image, { minConfidence: this._minConfidence, ...(model ? { model } : {}) });
     const { width, height } = image;
     const strokes = this._strokes.map((stroke) => stroke.map((p) => ({ x: p.x * width, y: p.y * height })));
     const strokeWidth = lineWidthFor(this._strokeWidth(), width, height);
@@ -294,6 +323,7 @@ export class DigitPad extends FormControlElement {
       this._digits = this._checkedDigits();
       this._numberMode = this.multiple || this._digits > 1;
       if (wasNumber !== this._numberMode && this.hasUpdated) this._reread();
+      this._fitTyped();
     }
     if (changed.has('strokeWidth')) {
       this._strokeWidthAttr = this.strokeWidth === undefined || this.strokeWidth === null ? null : parseStrokeWidth(this.strokeWidth);
@@ -330,6 +360,22 @@ export class DigitPad extends FormControlElement {
     return 1;
   }
 
+  /** Typing is on unless `no-typing`, and only while the model reads digits (not a custom model's classes). */
+  private get _typingOn(): boolean {
+    return !this.noTyping && this._classesText() === null;
+  }
+
+  /** Longest value that can be typed: 1, `digits`, or 32 with `multiple`. */
+  private get _maxTyped(): number {
+    return this.multiple ? MAX_DIGITS : this._digits;
+  }
+
+  /** After `digits`/`multiple` change, a typed value too long for the pad is dropped (not a user edit). */
+  private _fitTyped(): void {
+    this._typedResult = null;
+    if (this._typed !== null && this._typed.length > this._maxTyped) this._setStrokes([], false);
+  }
+
   /** One digit ↔ a number: what is on the pad is read again the other way (not a user edit). */
   private _reread(): void {
     this._reader.invalidate();
@@ -343,8 +389,10 @@ export class DigitPad extends FormControlElement {
 
   override render() {
     const disabled = this._isDisabled;
-    const empty = this._strokes.length === 0;
+    const typed = this._typed;
+    const empty = this._strokes.length === 0 && typed === null;
     const number = this._isNumber;
+    const typing = this._typingOn;
     const hidden = this._state === 'empty' || this._state === 'error';
     const shownResult = hidden ? null : this._result;
     const shownNumber = hidden ? null : this._number;
@@ -352,26 +400,27 @@ export class DigitPad extends FormControlElement {
       ? (this.multiple ? 'Write a number' : `Write ${this._digits} digits`)
       : this.placeholder;
     let candidates: unknown = nothing;
-    if (!this.hideCandidates) candidates = number ? digitListTemplate(shownNumber?.result ?? null) : candidatesTemplate(shownResult, this._resultClasses);
+    if (!this.hideCandidates && typed === null) candidates = number ? digitListTemplate(shownNumber?.result ?? null) : candidatesTemplate(shownResult, this._resultClasses);
     return html`<div class=${classMap({ root: true, disabled, number })}>
       <div part="pad" class="pad">
-        <canvas part="canvas" tabindex=${disabled ? '-1' : '0'} role="img" aria-roledescription="drawing pad"
+        <canvas part="canvas" tabindex=${disabled ? '-1' : '0'} role=${typing ? 'application' : 'img'} aria-roledescription="drawing pad"
           aria-label=${this._label()} aria-describedby="hint" aria-disabled=${disabled ? 'true' : 'false'}
           @keydown=${this._onKeyDown} @blur=${this._flush}></canvas>
+        ${typed !== null ? typedTemplate(typed, this._aspect()) : nothing}
         ${number && this.showBoxes && shownNumber && !empty ? boxesTemplate(shownNumber.result, shownNumber.width, shownNumber.height) : nothing}
         ${empty && placeholder
           ? html`<span part="placeholder" class="placeholder" aria-hidden="true">${placeholder}</span>`
           : nothing}
       </div>
       <div class="footer">
-        ${statusTemplate(this._state, number ? this._numberReading() : digitReading(this._result), number ? 'No number' : 'No digit')}
+        ${statusTemplate(this._state, typed !== null ? { ok: true, label: typed, confidence: 1 } : number ? this._numberReading() : digitReading(this._result), number ? 'No number' : 'No digit')}
         <button part="clear-button" class="clear" type="button" title="Clear (Esc)" aria-label="Clear drawing"
           ?disabled=${disabled || empty} @click=${this._onClearClick}>${clearIcon}</button>
       </div>
       ${candidates}
       <span id="hint" hidden>${number
         ? `Write ${this.multiple ? 'a number' : `${this._digits} digits`} from left to right with a mouse, pen or finger, a small gap between digits.`
-        : 'Draw one digit with a mouse, pen or finger.'} Escape clears, Control+Z or Backspace undoes the last stroke.</span>
+        : 'Draw one digit with a mouse, pen or finger.'}${typing ? ` Or type ${number ? 'the digits' : 'the digit'}.` : ''} Escape clears, Control+Z or Backspace undoes the last stroke.</span>
     </div>`;
   }
 
@@ -381,6 +430,8 @@ export class DigitPad extends FormControlElement {
     this._active = null;
     this._userEdit = false;
     this._strokes = [];
+    this._typed = null;
+    this._typedResult = null;
     this._result = null;
     this._number = null;
     this._state = 'empty';
@@ -392,7 +443,13 @@ export class DigitPad extends FormControlElement {
   formStateRestoreCallback(state: unknown): void {
     if (typeof state !== 'string') return;
     try {
-      this._setStrokes(parseStrokes(JSON.parse(state)), false, 0);
+      const saved: unknown = JSON.parse(state);
+      const typed = (saved as { typed?: unknown } | null)?.typed;
+      if (typeof typed === 'string') {
+        if (/^[0-9]+$/.test(typed) && typed.length <= this._maxTyped) this._type(typed, false);
+        return;
+      }
+      this._setStrokes(parseStrokes(saved), false, 0);
     } catch {
       // A state saved by another version of the pad: start empty rather than fail.
     }
@@ -404,6 +461,12 @@ export class DigitPad extends FormControlElement {
 
   private _startStroke(point: StrokePoint): void {
     this._reader.invalidate();
+    if (this._typed !== null) {
+      // Writing replaces what was typed; the drawing's reading decides the value and its events.
+      this._typed = null;
+      this._typedResult = null;
+      this._syncForm();
+    }
     this._userEdit = true;
     this._active = [point];
     this._strokes = [...this._strokes, this._active];
@@ -422,16 +485,31 @@ export class DigitPad extends FormControlElement {
     this._surface.requestPaint();
   }
 
-  private _endStroke(): void {
-    if (!this._active) return;
+  private _endStroke(cancelled = false): void {
+    const active = this._active;
+    if (!active) return;
     this._active = null;
+    if (cancelled) {
+      // The browser or OS took the pointer mid-stroke (a system gesture, a palm): the cut-short
+      // stroke was not meant, so it goes; the strokes before it stay and are read as before.
+      this._strokes = this._strokes.filter((stroke) => stroke !== active);
+      this._surface.paint();
+      if (this._strokes.length === 0) {
+        this._userEdit = false;
+        this._state = 'empty';
+        this._syncForm();
+        return;
+      }
+    }
     this._reader.schedule(this._delayMs);
   }
 
   /** Replaces the drawing (clear, undo, assignment, restore) and brings value and events in line. */
   private _setStrokes(strokes: Stroke[], user: boolean, delay = 0): void {
-    const hadStrokes = this._strokes.length > 0;
+    const hadStrokes = this._strokes.length > 0 || this._typed !== null;
     const before = this.value;
+    this._typed = null;
+    this._typedResult = null;
     this._reader.invalidate();
     this._active = null;
     this._strokes = strokes;
@@ -449,6 +527,36 @@ export class DigitPad extends FormControlElement {
     this._syncForm();
     if (hadStrokes) this.dispatchEvent(padEvent('digit-cleared', undefined));
     if (user && before !== '') this._fireValueEvents();
+  }
+
+  /**
+   * Puts typed digits on the pad in place of any drawing ('' empties it). Nothing is recognised, so
+   * `digit-recognized` does not fire; a user's typing fires `input` and `change`.
+   */
+  private _type(typed: string, user: boolean): void {
+    if (typed === '') {
+      this._setStrokes([], user);
+      return;
+    }
+    const before = this.value;
+    this._reader.invalidate();
+    this._active = null;
+    this._strokes = [];
+    this._result = null;
+    this._number = null;
+    this._typed = typed;
+    this._typedResult = null;
+    this._state = 'typed';
+    this._userEdit = false;
+    this._surface.paint();
+    this._syncForm();
+    if (user && this.value !== before) this._fireValueEvents();
+  }
+
+  /** The pad's width over its height, for the typed digits' layout. */
+  private _aspect(): number {
+    const [width, height] = this._imageSize();
+    return width / height;
   }
 
   /** Runs a pending recognition at once, e.g. when focus moves to a submit button. */
@@ -469,7 +577,7 @@ export class DigitPad extends FormControlElement {
     this._resultClasses = model ? model.classNames : null;
     this._state = result.status === 'ok' ? 'ok' : result.status === 'uncertain' ? 'uncertain' : 'empty';
     this._syncForm();
-    if (result.status !== 'empty') this.dispatchEvent(padEvent('digit-recognized', result));
+    if (result.status !== 'empty') this.dispatchEvent(recognizedEvent('digit', result));
     if (user && this.value !== before) this._fireValueEvents();
   }
 
@@ -486,7 +594,7 @@ export class DigitPad extends FormControlElement {
     this._number = { result, ok, width, height };
     this._state = ok ? 'ok' : 'uncertain';
     this._syncForm();
-    this.dispatchEvent(padEvent('digit-recognized', result));
+    this.dispatchEvent(recognizedEvent('number', result));
     if (user && this.value !== before) this._fireValueEvents();
   }
 
@@ -514,7 +622,8 @@ export class DigitPad extends FormControlElement {
 
   /** Form value is the digit (or class name); the strokes ride along as state so navigation can restore the drawing. */
   private _syncForm(): void {
-    this._internals.setFormValue(this.value, this._strokes.length > 0 ? serializeStrokes(this._strokes) : null);
+    const state = this._typed !== null ? JSON.stringify({ typed: this._typed }) : this._strokes.length > 0 ? serializeStrokes(this._strokes) : null;
+    this._internals.setFormValue(this.value, state);
     const anchor = this._canvasEl ?? undefined;
     if (this._strokes.length > 0 && this._state === 'uncertain') {
       const what = this._classesText();
@@ -544,8 +653,16 @@ export class DigitPad extends FormControlElement {
   private _onKeyDown = (event: KeyboardEvent): void => {
     this._canvasEl.classList.remove('pointer-focus'); // keyboard use: show the focus ring again
     if (this._isDisabled || this._active) return;
+    if (this._typingOn && (this._typed !== null || event.key !== 'Backspace')) {
+      const typed = typedAfterKey(this._typed ?? '', event, this._maxTyped);
+      if (typed !== null) {
+        event.preventDefault();
+        if (typed !== this._typed) this._type(typed, true);
+        return;
+      }
+    }
     if (event.key === 'Escape' || event.key === 'Delete') {
-      if (this._strokes.length === 0) return; // let Escape reach dialogs when there is nothing to clear
+      if (this._strokes.length === 0 && this._typed === null) return; // let Escape reach dialogs when there is nothing to clear
       event.preventDefault();
       this._setStrokes([], true);
     } else if (event.key === 'Backspace' || ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z')) {

@@ -4,7 +4,7 @@ import type { RecognizeResult } from '../recognize.js';
 import type { NumberResult } from '../segment/number.js';
 
 /** What the pad shows under the drawing. */
-export type PadState = 'empty' | 'pending' | 'ok' | 'uncertain' | 'error';
+export type PadState = 'empty' | 'pending' | 'ok' | 'uncertain' | 'error' | 'typed';
 
 const percent = (p: number) => `${Math.round(p * 100)}%`;
 
@@ -55,7 +55,10 @@ export function statusTemplate(state: PadState, reading: StatusReading | null, e
   const shown = state === 'pending' ? (reading ? (reading.ok ? 'ok' : 'uncertain') : 'blank') : state;
   let content: TemplateResult | typeof nothing = nothing;
   const label = reading?.label ?? null;
-  if (shown === 'ok' && reading && label !== null) {
+  if (shown === 'typed' && label !== null) {
+    // Said as "Typed 7": the value was typed, not recognised, so no confidence.
+    content = html`<span>Typed</span> <span class="digit">${label}</span>`;
+  } else if (shown === 'ok' && reading && label !== null) {
     // Spaces between the spans keep the announced text "Recognised 7 93% sure", not "Recognised793%".
     content = html`<span class="visually-hidden">Recognised</span> <span class="digit">${label}</span> <span class="long">${percent(reading.confidence)} sure</span>`;
   } else if (shown === 'uncertain') {

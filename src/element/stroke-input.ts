@@ -8,18 +8,22 @@ export interface StrokeInputCallbacks {
   start(point: StrokePoint, event: PointerEvent): void;
   /** The active stroke moved through `points` (coalesced samples included, oldest first). */
   extend(points: StrokePoint[]): void;
-  /** The stroke is complete (pointer lifted, capture lost or the platform cancelled it). */
-  end(): void;
+  /**
+   * The stroke is complete (pointer lifted or capture lost), or `cancelled`: the platform took the
+   * pointer mid-stroke (pointercancel: a system gesture, palm rejection, the browser starting a pan).
+   */
+  end(cancelled: boolean): void;
 }
 
 /** Samples closer than this (fraction of the pad) add nothing visible and only bloat `strokes`. */
 const MIN_STEP = 0.002;
 
 /**
- * Turns pointer events on one surface into strokes. One pointer draws at a time (a resting palm
- * or second finger is ignored), and the pointer is captured so a stroke that leaves the pad keeps
- * drawing and always ends. `touch-action: none` on the surface (in the element's CSS) stops
- * touch scrolling from stealing strokes.
+ * Turns pointer events on one surface into strokes, the same for mouse, pen and finger. One
+ * pointer draws at a time (a resting palm or second finger is ignored), and the pointer is captured
+ * so a stroke that leaves the pad keeps drawing and always ends. `touch-action: none` on the surface
+ * (in the element's CSS) keeps the browser from panning or zooming the page while a finger writes
+ * on the pad; touches elsewhere on the page scroll and zoom as usual.
  */
 export class StrokeInput {
   private activeId: number | null = null;
@@ -90,16 +94,16 @@ export class StrokeInput {
       const point = this.toPoint(event);
       if (this.last && Math.hypot(point.x - this.last.x, point.y - this.last.y) >= MIN_STEP) this.callbacks.extend([point]);
     }
-    this.finish();
+    this.finish(event.type === 'pointercancel');
   };
 
-  private finish(): void {
+  private finish(cancelled = false): void {
     if (this.activeId === null) return;
     const id = this.activeId;
     this.activeId = null;
     this.last = null;
     if (this.surface.hasPointerCapture?.(id)) this.surface.releasePointerCapture(id);
-    this.callbacks.end();
+    this.callbacks.end(cancelled);
   }
 
   /** Client coordinates → 0..1 of the surface, rounded to keep stored strokes compact. */

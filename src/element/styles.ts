@@ -69,6 +69,18 @@ export const padStyles = css`
   canvas:focus-visible:not(.pointer-focus) {
     box-shadow: inset 0 0 0 3px var(--_accent);
   }
+  /* Typed digits, drawn in the ink colour and scaled with the pad by the SVG's viewBox. */
+  .typed-digits {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    pointer-events: none;
+    fill: var(--_ink);
+    font-family: inherit;
+    font-weight: 500;
+    font-variant-numeric: tabular-nums;
+  }
   /* show-boxes: thin outlines around the digits of a number; placed in percent through the CSSOM. */
   .boxes {
     position: absolute;

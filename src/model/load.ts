@@ -6,6 +6,8 @@ import { MANIFEST_FORMAT, type WeightsManifest } from './manifest.js';
 import { Network } from './network.js';
 import { decodeWeights } from './quantize.js';
 import { sha256Hex } from './sha256.js';
+import { ASSET_FIX, bundledModelUrls, DIGITS_MODEL, type BundledModel } from '../assets.js';
+import { fileIo } from './file-io.js';
 import { isIndexedDbKey, loadFromIndexedDb, saveToFile, saveToIndexedDb, type ModelBytes } from './storage.js';
 
 /** A loaded model: what `recognize(image, { model })` runs. Immutable: training makes a new one. */
@@ -53,27 +55,37 @@ export class DigitModel {
   }
 }
 
-/** URL of the shipped digits manifest, which the build copies next to the bundle. */
-export const DEFAULT_MANIFEST_URL = new URL('./weights/digits.json', import.meta.url);
+/** URL of the shipped digits manifest (its binary has its own URL: see src/assets.ts). */
+export const DEFAULT_MANIFEST_URL: URL = DIGITS_MODEL.manifest;
+
+const bundledModels: BundledModel[] = [DIGITS_MODEL];
 
 /**
  * A loader for a shipped model that loads it once for every caller; after a failure the next call
- * tries again (the page may have fixed its paths or come back online).
+ * tries again (the page may have fixed its paths or come back online). Its files are looked up
+ * when first needed, so a `configure({ assetBase })` before that moves them.
  *
  * ```ts
- * const getLetters = sharedModel(new URL('./weights/letters.json', import.meta.url));
+ * const getLetters = sharedModel(LETTERS_MODEL);
  * await getLetters() === await getLetters(); // true
  * ```
  */
-export function sharedModel(manifestUrl: URL): () => Promise<DigitModel> {
+export function sharedModel(model: BundledModel): () => Promise<DigitModel> {
+  if (!bundledModels.includes(model)) bundledModels.push(model);
   let loading: Promise<DigitModel> | null = null;
   return () => {
-    loading ??= loadModel(manifestUrl).catch((error) => {
+    loading ??= loadBundled(bundledModelUrls(model)).catch((error) => {
       loading = null;
       throw error;
     });
     return loading;
   };
+}
+
+/** Manifest and binary fetched together: the binary's URL never depends on the manifest's. */
+async function loadBundled({ manifest: manifestUrl, binary: binaryUrl }: BundledModel): Promise<DigitModel> {
+  const [manifestBytes, binary] = await Promise.all([readBytes(manifestUrl), readBytes(binaryUrl)]);
+  return fromBytes(parseManifest(manifestBytes, manifestUrl), binary, binaryUrl.href);
 }
 
 /**
@@ -98,16 +110,42 @@ export async function loadModel(source: string | URL | ModelBytes): Promise<Digi
     return fromBytes(source.manifest, source.binary, 'the given model bytes');
   }
   const url = toUrl(source);
+  // A shipped manifest's URL may be a bundler's data: URL, against which no binary resolves.
+  const bundled = bundledModels.find((model) => model.manifest.href === url.href);
+  if (bundled) return loadBundled(bundledModelUrls(bundled));
+  const manifest = parseManifest(await readBytes(url), url);
+  let binaryUrl: URL;
+  try {
+    if (url.protocol === 'data:' || url.protocol === 'blob:') throw new TypeError('no folder to resolve against');
+    binaryUrl = new URL(manifest.file.path, url);
+  } catch (error) {
+    throw new DigitPadError(
+      'WEIGHTS_LOAD_FAILED',
+      `The binary ${JSON.stringify(manifest.file.path)} of the manifest at ${url.href.slice(0, 80)} cannot be located: a ${url.protocol} URL has no folder. ` +
+        'Serve the manifest and its .bin from one folder over http(s), or pass loadModel({ manifest, binary }).',
+      { cause: error },
+    );
+  }
+  return fromBytes(manifest, await readBytes(binaryUrl), binaryUrl.href);
+}
+
+function parseManifest(bytes: Uint8Array, url: URL): WeightsManifest {
   let manifest: unknown;
   try {
-    manifest = JSON.parse(new TextDecoder().decode(await readBytes(url)));
+    manifest = JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
-    if (error instanceof DigitPadError) throw error;
-    throw new DigitPadError('WEIGHTS_INVALID', `The weights manifest at ${url.href} is not valid JSON.`, { cause: error });
+    const start = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart();
+    const html = /^<(!doctype|html)/i.test(start);
+    throw new DigitPadError(
+      html ? 'WEIGHTS_LOAD_FAILED' : 'WEIGHTS_INVALID',
+      html
+        ? `${url.href} returned an HTML page, not the weights manifest: the server does not have the file (a dev server answers unknown paths with index.html). ${ASSET_FIX}`
+        : `The weights manifest at ${url.href} is not valid JSON.`,
+      { cause: error },
+    );
   }
   checkManifest(manifest, url.href);
-  const binaryUrl = new URL(manifest.file.path, url);
-  return fromBytes(manifest, await readBytes(binaryUrl), binaryUrl.href);
+  return manifest;
 }
 
 async function fromBytes(manifest: unknown, binary: Uint8Array, source: string): Promise<DigitModel> {
@@ -178,17 +216,29 @@ function toUrl(source: string | URL): URL {
 }
 
 async function readBytes(url: URL): Promise<Uint8Array> {
-  try {
-    if (url.protocol === 'file:') {
-      // A computed specifier keeps bundlers from pulling Node's fs into browser builds.
-      const fsModule = 'node:fs/promises';
-      const { readFile } = (await import(/* @vite-ignore */ fsModule)) as typeof import('node:fs/promises');
-      return new Uint8Array(await readFile(url));
+  if (url.protocol === 'file:') {
+    const io = fileIo();
+    if (!io) {
+      throw new DigitPadError('WEIGHTS_LOAD_FAILED', `Could not read ${url.href}: file: URLs are read only in Node (digit-pad's Node entry); in a browser serve the file over http(s).`);
     }
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return new Uint8Array(await response.arrayBuffer());
-  } catch (error) {
-    throw new DigitPadError('WEIGHTS_LOAD_FAILED', `Could not read ${url.href}: ${(error as Error).message}`, { cause: error });
+    try {
+      return await io.read(url);
+    } catch (error) {
+      throw new DigitPadError('WEIGHTS_LOAD_FAILED', `Could not read ${url.href}: ${(error as Error).message}`, { cause: error });
+    }
   }
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new DigitPadError('WEIGHTS_LOAD_FAILED', `Could not fetch ${url.href}: ${(error as Error).message}. ${ASSET_FIX}`, { cause: error });
+  }
+  if (!response.ok) {
+    throw new DigitPadError('WEIGHTS_LOAD_FAILED', `Could not fetch ${url.href}: HTTP ${response.status}. ${ASSET_FIX}`);
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (url.pathname.endsWith('.bin') && /^\s*<(!doctype|html)/i.test(new TextDecoder().decode(bytes.subarray(0, 64)))) {
+    throw new DigitPadError('WEIGHTS_LOAD_FAILED', `${url.href} returned an HTML page, not weights: the server does not have the file (a dev server answers unknown paths with index.html). ${ASSET_FIX}`);
+  }
+  return bytes;
 }

@@ -18,35 +18,47 @@ export class Network {
 
   /** Class probabilities for `count` normalised digits laid end to end (count × size² values). */
   predict(digits: Float32Array, count: number): Float32Array {
-    if (this.tensors.size === 0) throw new DigitPadError('INVALID_OPTION', 'This model was disposed; load or train it again.');
-    const size = this.inputSize;
-    const probabilities = tf.tidy(() => {
-      let x: tf.Tensor = tf.tensor4d(digits, [count, size, size, 1]);
-      for (const layer of this.architecture) {
-        if (layer.type === 'conv2d') {
-          x = tf.fused.conv2d({
-            x: x as tf.Tensor4D,
-            filter: this.tensors.get(`${layer.name}/kernel`) as tf.Tensor4D,
-            bias: this.tensors.get(`${layer.name}/bias`),
-            strides: 1,
-            pad: 'same',
-            activation: 'relu',
-          });
-        } else if (layer.type === 'maxPool') {
-          x = tf.maxPool(x as tf.Tensor4D, layer.size, layer.size, 'valid');
-        } else if (layer.type === 'dense') {
-          x = tf.fused.matMul({
-            a: tf.reshape(x, [count, -1]) as tf.Tensor2D,
-            b: this.tensors.get(`${layer.name}/kernel`) as tf.Tensor2D,
-            bias: this.tensors.get(`${layer.name}/bias`),
-          });
-        }
-      }
-      return tf.softmax(x);
-    });
+    const probabilities = tf.tidy(() => tf.softmax(this.logits(tf.tensor4d(digits, [count, this.inputSize, this.inputSize, 1]))));
     const values = probabilities.dataSync() as Float32Array;
     probabilities.dispose();
     return values;
+  }
+
+  /**
+   * The class logits for a batch of digits [count, size, size, 1]. `visit` sees the output of every
+   * convolution (after bias and ReLU) and pooling layer, numbered from 0 in architecture order; it
+   * must copy what it keeps, since the caller's tf.tidy() frees those tensors. inspect() reads the
+   * layers through this very loop, so what it shows is what predict() computes.
+   */
+  logits(x: tf.Tensor4D, visit?: (layer: LayerSpec, index: number, output: tf.Tensor4D) => void): tf.Tensor2D {
+    if (this.tensors.size === 0) throw new DigitPadError('INVALID_OPTION', 'This model was disposed; load or train it again.');
+    const count = x.shape[0];
+    let out: tf.Tensor = x;
+    this.architecture.forEach((layer, index) => {
+      if (layer.type === 'conv2d') {
+        out = tf.fused.conv2d({
+          x: out as tf.Tensor4D,
+          filter: this.tensors.get(`${layer.name}/kernel`) as tf.Tensor4D,
+          bias: this.tensors.get(`${layer.name}/bias`),
+          strides: 1,
+          pad: 'same',
+          activation: 'relu',
+        });
+      } else if (layer.type === 'maxPool') {
+        out = tf.maxPool(out as tf.Tensor4D, layer.size, layer.size, 'valid');
+      } else if (layer.type === 'dense') {
+        out = tf.fused.matMul({
+          a: tf.reshape(out, [count, -1]) as tf.Tensor2D,
+          b: this.tensors.get(`${layer.name}/kernel`) as tf.Tensor2D,
+          bias: this.tensors.get(`${layer.name}/bias`),
+        });
+        return;
+      } else {
+        return; // dropout: training only
+      }
+      visit?.(layer, index, out as tf.Tensor4D);
+    });
+    return out as tf.Tensor2D;
   }
 
   /**

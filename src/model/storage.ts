@@ -4,6 +4,7 @@
  * so a failed or aborted save leaves the previously saved model loadable.
  */
 import { DigitPadError } from '../errors.js';
+import { fileIo } from './file-io.js';
 import type { WeightsManifest } from './manifest.js';
 
 export interface ModelBytes {
@@ -65,27 +66,9 @@ export async function loadFromIndexedDb(key: string): Promise<ModelBytes> {
 
 /** Node: writes `<path>.json` (manifest) and `<path>.bin` next to it; `path` may end in .json. */
 export async function saveToFile(path: string | URL, bytes: ModelBytes): Promise<{ manifestPath: string }> {
-  const fsName = 'node:fs/promises';
-  const pathName = 'node:path';
-  const urlName = 'node:url';
-  const fs = (await import(/* @vite-ignore */ fsName)) as typeof import('node:fs/promises');
-  const nodePath = (await import(/* @vite-ignore */ pathName)) as typeof import('node:path');
-  const { fileURLToPath } = (await import(/* @vite-ignore */ urlName)) as typeof import('node:url');
-  const file = path instanceof URL ? fileURLToPath(path) : path;
-  const stem = file.endsWith('.json') ? file.slice(0, -5) : file;
-  const manifestPath = `${stem}.json`;
-  const binaryPath = `${stem}.bin`;
-  const manifest = { ...bytes.manifest, file: { ...bytes.manifest.file, path: nodePath.basename(binaryPath) } };
-  try {
-    await fs.mkdir(nodePath.dirname(manifestPath), { recursive: true });
-    // Write under temporary names, then rename: an interrupted save leaves the old pair, or a pair
-    // whose hash check refuses it, never a silently different model.
-    await fs.writeFile(`${binaryPath}.tmp`, bytes.binary);
-    await fs.writeFile(`${manifestPath}.tmp`, JSON.stringify(manifest, null, 2) + '\n');
-    await fs.rename(`${binaryPath}.tmp`, binaryPath);
-    await fs.rename(`${manifestPath}.tmp`, manifestPath);
-  } catch (error) {
-    throw new DigitPadError('STORAGE_FAILED', `Could not write ${manifestPath}: ${(error as Error).message}`, { cause: error });
+  const io = fileIo();
+  if (!io) {
+    throw new DigitPadError('STORAGE_FAILED', `save(${JSON.stringify(String(path))}) writes files, which only Node can; in a browser save to 'indexeddb://name' or call save() for the bytes.`);
   }
-  return { manifestPath };
+  return io.save(path, bytes);
 }

@@ -1,13 +1,16 @@
 import { ensureBackend, type BackendName } from '../backend.js';
 import { DigitPadError } from '../errors.js';
+import { SEGMENTER_MODEL } from '../assets.js';
 import { sharedModel, type DigitModel } from '../model/load.js';
 import { readPixels, type ImageInput, type InkImage } from '../preprocess/image-input.js';
 import { toInk } from '../preprocess/ink.js';
 import { normalizeDigit } from '../preprocess/normalize.js';
 import { bestClass, getDefaultModel, type Digit } from '../recognize.js';
 import { cropSegment, digitBlobs, isFragmentOf, mergeColumns, rowHeightOf, type Segment } from './components.js';
+import { strokeUnits } from './stroke-units.js';
 import { bestCuts, cutCandidates, DEFAULT_CUT_TUNING, type CutCandidate, type PieceScore } from './cuts.js';
-import { rasterizeStrokes, strokeBounds, type StrokePoint } from './rasterize.js';
+import { renderStrokes } from '../preprocess/strokes.js';
+import { strokeBounds, type StrokePoint } from './rasterize.js';
 import { choosePieces, PieceReader, type CutPlan, type Piece, type Reading } from './read-pieces.js';
 
 export type { Piece } from './read-pieces.js';
@@ -66,9 +69,9 @@ export async function recognizeNumber(image: ImageInput, options: NumberOptions 
 }
 
 /** URL of the segmentation verifier: "is this exactly one whole digit?" (scripts/train-segmenter.ts). */
-export const SEGMENTER_MANIFEST_URL = new URL('./weights/segmenter.json', import.meta.url);
+export const SEGMENTER_MANIFEST_URL: URL = SEGMENTER_MODEL.manifest;
 /** @internal The verifier, loaded once for every caller (pads warm it up before the first read). */
-export const getSegmenter = sharedModel(SEGMENTER_MANIFEST_URL);
+export const getSegmenter = sharedModel(SEGMENTER_MODEL);
 
 /** Each piece read by the recognizer, with the verifier's P(one whole digit). */
 export function classify(model: DigitModel, inks: InkImage[], verifier: DigitModel): Reading[] {
@@ -125,26 +128,34 @@ export function strokePlans(strokes: StrokePoint[][], width: number, height: num
     y0: Math.min(...labels.map((i) => bounds[i].y0)), y1: Math.max(...labels.map((i) => bounds[i].y1)),
     mass: labels.length, labels,
   });
+  // Strokes that only one digit could hold (crossing, nested, staggered halves) move together.
+  // Measured on the whole row: when many digits are two strokes, single strokes are half-height.
+  const rowSpan = Math.max(...bounds.map((b) => b.y1)) - Math.min(...bounds.map((b) => b.y0));
+  const units = strokeUnits(drawn, bounds, rowSpan).map((labels) => boundsOf(labels));
+  const groups = mergeColumns(units, rowHeightOf(units));
+  // Measured again on the groups: single strokes are often shorter than a digit (the loops of an 8).
+  const rowHeight = rowHeightOf(groups);
+  // Pieces are drawn smooth, as the pad shows them, with a pen relative to the row (as a one-digit
+  // pad reads): how thick the person's pen was does not change the answer.
+  const readingWidth = Math.max(1, NUMBER_PEN * rowHeight);
   const piece = (labels: number[]): Piece => {
     const { x0, x1, y0, y1 } = boundsOf(labels);
-    const pad = Math.ceil(lineWidth);
+    const pad = Math.ceil(Math.max(lineWidth, readingWidth) / 2) + 1;
     const box = { x: Math.max(0, Math.floor(x0 - pad)), y: Math.max(0, Math.floor(y0 - pad)), width: 0, height: 0 };
     box.width = Math.min(width, Math.ceil(x1 + pad)) - box.x;
     box.height = Math.min(height, Math.ceil(y1 + pad)) - box.y;
     const shifted = labels.map((i) => drawn[i].map((p) => (Array.isArray(p) ? [p[0] - box.x, p[1] - box.y] : [p.x - box.x, p.y - box.y]) as [number, number]));
-    return { ink: rasterizeStrokes(shifted, box.width, box.height, lineWidth), box };
+    return { ink: renderStrokes(shifted, box.width, box.height, readingWidth), box };
   };
-  const groups = mergeColumns(bounds, rowHeightOf(bounds));
-  // Measured again on the groups: single strokes are often shorter than a digit (the loops of an 8).
-  const rowHeight = rowHeightOf(groups);
   return groups.map((group): CutPlan => {
-    const order = [...group.labels].sort((a, b) => bounds[a].x0 + bounds[a].x1 - bounds[b].x0 - bounds[b].x1);
-    if (order.length < 2 || order.length > MAX_STROKES_TO_CUT) return { whole: piece(order) };
+    const members = units.filter((u) => u.labels.every((i) => group.labels.includes(i)));
+    const order = members.sort((a, b) => a.x0 + a.x1 - b.x0 - b.x1).map((u) => u.labels);
+    if (order.length < 2 || order.length > MAX_STROKES_TO_CUT) return { whole: piece(group.labels) };
     const candidates: CutCandidate[] = [];
     const pieces: Piece[] = [];
     for (let i = 0; i < order.length; i++) {
       for (let j = i + 1; j <= order.length; j++) {
-        const part = boundsOf(order.slice(i, j));
+        const part = boundsOf(order.slice(i, j).flat());
         if (j - i < order.length && isFragmentOf(part, rowHeight)) continue; // one loop of an 8 is no digit
         candidates.push({ i, j, part });
         pieces.push(piece(part.labels));
@@ -156,7 +167,13 @@ export function strokePlans(strokes: StrokePoint[][], width: number, height: num
   });
 }
 
-/** Groups of more strokes than this are read whole (n strokes make n(n+1)/2 pieces to read). */
+/**
+ * Pen width for pieces of a number, as a fraction of the row height: chosen on validation pen
+ * writers' numbers and the pad tests' stroke pairs (scripts/stroke-gaps.mjs), never held-out writers.
+ */
+const NUMBER_PEN = 0.1;
+
+/** Groups of more stroke units than this are read whole (n strokes make n(n+1)/2 pieces to read). */
 const MAX_STROKES_TO_CUT = 6;
 
 function boxOf(s: Segment): NumberDigit['box'] {

@@ -21,7 +21,7 @@ export function trainInWorker(data: PreparedDataset, settings: FitSettings, base
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./train-worker.js', import.meta.url), { type: 'module', name: 'digit-pad training' });
+      worker = new Worker(new URL('./train-worker.js', import.meta.url), { type: 'module', name: 'digit-pad-training' });
     } catch (error) {
       reject(Object.assign(new Error(`worker could not start: ${(error as Error).message}`), { code: 'WORKER_UNAVAILABLE' }));
       return;

@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../dist/digit-pad.js';
 import { DIGITS, canvasOf, cleanup, drawOn, makePad, nextEvent, sleep } from './helpers.js';
+import { pressChord } from './real-input.js';
 
 afterEach(cleanup);
 
@@ -138,9 +139,7 @@ describe('<digit-pad> keyboard', () => {
     await nextEvent(pad, 'digit-recognized');
     expect(pad.strokes).to.have.length(2);
     const reread = nextEvent(pad, 'digit-recognized');
-    await sendKeys({ down: 'Control' });
-    await sendKeys({ press: 'z' });
-    await sendKeys({ up: 'Control' });
+    await pressChord('Control', 'z');
     expect(pad.strokes).to.have.length(1);
     expect((await reread).detail.digit).to.equal(7);
 

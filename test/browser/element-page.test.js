@@ -3,27 +3,13 @@
 import { expect } from '@esm-bundle/chai';
 import { DIGITS, drawOn, nextEvent, sleep } from './helpers.js';
 
-// As strict as a page can be and still run WebAssembly: no inline script or style at all, so
-// the element must manage with its own constructable stylesheets and CSSOM writes.
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; "
-  + "img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
-
-const PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>order</title>
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<script type="module" src="/dist/digit-pad.js"></script></head>
-<body>
-  <form action="/echo" method="get">
-    <label for="qty">Quantity</label>
-    <digit-pad id="qty" name="qty" required delay="50"></digit-pad>
-    <button>Order</button>
-  </form>
-</body></html>`;
+// The page: test/browser/fixtures/csp-page.html, served by the test server like any site's page.
+const PAGE_URL = new URL('./fixtures/csp-page.html', import.meta.url).href;
 
 async function loadPage() {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 400px; height: 400px; border: 0';
-  frame.srcdoc = PAGE;
+  frame.src = PAGE_URL;
   const loaded = nextEvent(frame, 'load');
   document.body.append(frame);
   await loaded;
@@ -57,7 +43,7 @@ describe('drop-in: a plain page with one module script and a strict CSP', () => 
     form.requestSubmit();
     await sleep(100);
     expect(invalid).to.equal(1);
-    expect(win.location.href).to.equal('about:srcdoc');
+    expect(win.location.href).to.equal(PAGE_URL);
 
     const recognized = nextEvent(pad, 'digit-recognized');
     drawOn(pad, DIGITS[3]['flat top'], { view: win });

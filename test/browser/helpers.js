@@ -1,4 +1,5 @@
 // Test helpers for <digit-pad>: realistic digit drawings and synthetic pointer input.
+// Node tests import the drawings too: nothing here may need the test runner's browser modules.
 // Drawings live in a 100×100 box (y grows downwards, like the screen) and are sampled densely, as a
 // real pointer reports them (~60–120 samples per second while the pen moves).
 
@@ -145,3 +146,30 @@ export const DIGITS = {
     'loop and curved tail': [join(arc(50, 32, 18, 18, 0, -360), polyline([68, 32], [68, 60], [62, 79], [50, 88], [40, 86]))],
   },
 };
+
+/**
+ * Skips the running test, with the reason in its title so the per-engine summary lists why
+ * (`npm test` prints "skipped: … [skipped in this engine: reason]").
+ */
+export function skipBecause(ctx, reason) {
+  ctx.test.title += ` [skipped in this engine: ${reason}]`;
+  console.log(`skipped "${ctx.test.fullTitle()}": ${reason}`);
+  ctx.skip();
+}
+
+/**
+ * Runs a test-runner command; when this engine's automation cannot do it (CDP-only commands in
+ * Firefox and WebKit), skips the test with the command's own error as the reason.
+ */
+export async function commandOrSkip(ctx, name, run) {
+  try {
+    return await run();
+  } catch (error) {
+    const message = String(error?.message ?? error);
+    if (/not supported|CDP|Unsupported|unknown command|not implemented/i.test(message)) {
+      skipBecause(ctx, `${name} is not available (${message.replace(/^Error while executing command [^:]*: /, '').split('\n')[0]})`);
+    }
+    throw error;
+  }
+}
+

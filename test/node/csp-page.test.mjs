@@ -8,7 +8,7 @@ import { startServer, CONTENT_SECURITY_POLICY } from '../../scripts/serve.mjs';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'];
 
 test('demo page: strict CSP, no console errors, same-origin requests only, a written digit is read', async () => {
-  const { server, url } = await startServer(8400);
+  const { server, url } = await startServer(Number(process.env.CSP_TEST_PORT ?? 8400));
   const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: ARGS });
   try {
     const page = await browser.newPage();

@@ -48,7 +48,17 @@ test('written pairs (strokes) read exactly as by the plain cut search, from apar
 });
 
 test('pen strokes rasterize bit for bit as with Math.hypot (the rasterizer computes it itself, 4× faster)', async () => {
-  const { rasterizeStrokes } = await import('../../src/segment/rasterize.ts');
+  const { drawSegment } = await import('../../src/preprocess/strokes.ts');
+  // Straight segments through drawSegment (renderStrokes smooths first; the segments are what changed).
+  const rasterizeStrokes = (strokes, width, height, lineWidth) => {
+    const ink = new Float32Array(width * height);
+    for (const stroke of strokes) {
+      const points = stroke.map((p) => (Array.isArray(p) ? p : [p.x, p.y]));
+      if (points.length === 1) points.push(points[0]);
+      for (let k = 1; k < points.length; k++) drawSegment(ink, width, height, points[k - 1], points[k], lineWidth / 2);
+    }
+    return { width, height, ink };
+  };
   // The rasterizer before issue 15, verbatim but for the name.
   const reference = (strokes, width, height, lineWidth) => {
     const ink = new Float32Array(width * height);

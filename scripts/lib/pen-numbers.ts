@@ -1,0 +1,55 @@
+/**
+ * Four-digit numbers written by one pen writer on a `digits="4"` pad (352 × 110 CSS px, the default
+ * 6 % pen): each digit's real strokes, at its own height and baseline, left to right with the gaps
+ * people leave (from a clear space to touching).
+ */
+import { renderStrokes } from '../../src/preprocess/strokes.js';
+import type { PenDigit, PenStroke } from './pendigits.js';
+
+export const NUMBER_PAD = { width: 352, height: 110, penWidth: 0.06 * 110 };
+
+export interface PenNumber {
+  value: string;
+  writer: number;
+  /** Strokes in pad pixels, in writing order. */
+  strokes: PenStroke[];
+  /** The pad as rendered for `recognizeNumber()`: one channel, dark ink on white. */
+  image: { width: number; height: number; data: Uint8ClampedArray };
+  strokeWidth: number;
+}
+
+export function composePenNumber(byWriter: Map<number, PenDigit[]>, random: () => number, length = 4): PenNumber {
+  const writers = [...byWriter.keys()];
+  const writer = writers[Math.floor(random() * writers.length)];
+  const pool = byWriter.get(writer)!;
+  const chosen = Array.from({ length }, () => pool[Math.floor(random() * pool.length)]);
+  const { width, height, penWidth } = NUMBER_PAD;
+  const rowHeight = height * (0.55 + random() * 0.2);
+  const placed = chosen.map((digit) => {
+    const all = digit.strokes.flat();
+    const x0 = Math.min(...all.map((p) => p[0])), x1 = Math.max(...all.map((p) => p[0]));
+    const y0 = Math.min(...all.map((p) => p[1])), y1 = Math.max(...all.map((p) => p[1]));
+    const h = rowHeight * (0.9 + random() * 0.2);
+    const scale = h / Math.max(y1 - y0, 1);
+    return { digit, x0, y0, scale, w: (x1 - x0) * scale, h };
+  });
+  // Gaps between the ink of neighbours: 0–30 % of the row height (the pen's width makes 0 touch).
+  const gaps = placed.slice(1).map(() => rowHeight * 0.3 * random());
+  let total = placed.reduce((s, p) => s + p.w, 0) + gaps.reduce((a, b) => a + b, 0);
+  // A writer who runs out of room writes narrower: the whole number is squeezed to fit.
+  const squeeze = Math.min(1, (width - 2 * penWidth - 8) / total);
+  total *= squeeze;
+  let cursor = (width - total) / 2;
+  const strokes: PenStroke[] = [];
+  placed.forEach((p, k) => {
+    const top = (height - p.h) / 2 + (random() * 2 - 1) * 0.06 * rowHeight;
+    for (const stroke of p.digit.strokes) {
+      strokes.push(stroke.map(([x, y]): [number, number] => [cursor + (x - p.x0) * p.scale * squeeze, top + (y - p.y0) * p.scale]));
+    }
+    cursor += p.w * squeeze + (k < gaps.length ? gaps[k] * squeeze : 0);
+  });
+  const { ink } = renderStrokes(strokes, width, height, penWidth);
+  const data = new Uint8ClampedArray(ink.length);
+  for (let i = 0; i < ink.length; i++) data[i] = Math.round(255 * (1 - ink[i]));
+  return { value: chosen.map((d) => d.label).join(''), writer, strokes, image: { width, height, data }, strokeWidth: penWidth };
+}

@@ -1,0 +1,51 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Digit } from '../recognize.js';
+
+/**
+ * What `result` holds when the digits were typed on the pad instead of written: nothing was
+ * recognised, so there are no probabilities or confidence, only what was typed. Tell it apart from a
+ * recognition result by `source`:
+ *
+ * ```js
+ * if (pad.result?.source === 'typed') console.log('typed', pad.result.value);
+ * ```
+ */
+export interface TypedResult {
+  source: 'typed';
+  /** The digits typed, as `value` reports them ('7', or '2026' on a `digits="4"` pad). */
+  value: string;
+  /** On a one-digit pad the digit typed; null on `digits`/`multiple` pads. */
+  digit: Digit | null;
+}
+
+/** Builds the `result` of a typed value. */
+export function typedResult(value: string, numberMode: boolean): TypedResult {
+  return { source: 'typed', value, digit: numberMode ? null : (Number(value) as Digit) };
+}
+
+/**
+ * The typed value after a key press, or null when the key is not typing (so the browser, a dialog
+ * or a shortcut keeps it). A digit replaces the value on a one-digit pad and is appended on a number
+ * pad until `maxLength` digits; Backspace removes the last digit typed.
+ */
+export function typedAfterKey(current: string, event: KeyboardEvent, maxLength: number): string | null {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return null;
+  if (/^[0-9]$/.test(event.key)) {
+    if (maxLength === 1) return event.key;
+    return current.length < maxLength ? current + event.key : current;
+  }
+  if (event.key === 'Backspace' && current !== '') return current.slice(0, -1);
+  return null;
+}
+
+/**
+ * The typed digits shown big on the pad, scaled with it by the SVG viewBox (no inline style: CSP-safe).
+ * `aspect` is the pad's width over its height.
+ */
+export function typedTemplate(value: string, aspect: number): TemplateResult {
+  const width = Math.max(1, aspect) * 100;
+  return html`<svg part="typed" class="typed-digits" viewBox="0 0 ${width} 100" preserveAspectRatio="xMidYMid meet" aria-hidden="true">
+    <text x=${width / 2} y="54" text-anchor="middle" dominant-baseline="middle" font-size="70" textLength=${value.length > 1 && value.length * 45 > width * 0.9 ? width * 0.9 : nothing}
+      lengthAdjust="spacingAndGlyphs">${value}</text>
+  </svg>`;
+}

@@ -1,0 +1,44 @@
+import type { StrokePoint } from '../preprocess/strokes.js';
+
+const xy = (p: StrokePoint): [number, number] => (Array.isArray(p) ? p : [p.x, p.y]);
+
+/**
+ * Whether two strokes cross (their polylines properly intersect). Strokes of one digit often cross
+ * (an open 4's stem through its bar, a crossed 7, a t-like 5); neighbouring digits almost never do,
+ * even when they overlap in columns, so a number is never cut between strokes that cross.
+ *
+ * ```ts
+ * strokesCross([[0, 5], [10, 5]], [[5, 0], [5, 10]]); // true
+ * ```
+ */
+export function strokesCross(a: readonly StrokePoint[], b: readonly StrokePoint[]): boolean {
+  return crossings(a, b) > 0;
+}
+
+/**
+ * How many times two strokes cross. A stroke of one digit crosses another of it once (a 4's stem
+ * through its bar); a neighbour pushed into a round digit enters and leaves it: twice.
+ *
+ * ```ts
+ * crossings([[0, 5], [10, 5]], [[5, 0], [5, 10]]); // 1
+ * ```
+ */
+export function crossings(a: readonly StrokePoint[], b: readonly StrokePoint[]): number {
+  const pa = a.map(xy), pb = b.map(xy);
+  let count = 0;
+  for (let i = 1; i < pa.length; i++) {
+    for (let j = 1; j < pb.length; j++) {
+      if (segmentsCross(pa[i - 1], pa[i], pb[j - 1], pb[j])) count++;
+    }
+  }
+  return count;
+}
+
+function segmentsCross(p: [number, number], q: [number, number], r: [number, number], s: [number, number]): boolean {
+  const d1 = orient(r, s, p), d2 = orient(r, s, q), d3 = orient(p, q, r), d4 = orient(p, q, s);
+  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
+function orient(a: [number, number], b: [number, number], c: [number, number]): number {
+  return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+}

@@ -1,0 +1,95 @@
+import type { StrokePoint } from '../preprocess/strokes.js';
+import { crossings } from './crossing.js';
+import type { Segment } from './components.js';
+
+/** How far apart, in row heights, the halves of one digit may be (see `strokeUnits`). */
+export const UNIT_RULES = {
+  /** Strokes crossing once are one digit when they share this much of the narrower one's columns. */
+  crossOverlap: 0.5,
+  /** A stroke whose box lies this far inside another's, top and bottom, is part of it (a retraced 0). */
+  inside: 0.08,
+  /** Staggered halves: one starts and ends at least this much lower than the other (an open 4). */
+  stagger: 0.2,
+  /** …and neither reaches this much of the row's height on its own. */
+  partHeight: 0.85,
+  /** …and they are at most this far apart horizontally. */
+  gap: 0.2,
+};
+
+/**
+ * Strokes that can only belong to one digit, joined into units that a number is never cut through:
+ * strokes that cross once within shared columns (an open 4's stem through its bar, a crossed 7), a stroke inside another's box
+ * (a 0 gone over twice), and staggered halves side by side (a 4 written as an L and a lower stem,
+ * whose halves read as "11" when apart). Neighbouring digits stand on one baseline, so they are
+ * neither staggered nor inside one another, and their strokes do not cross.
+ *
+ * ```ts
+ * strokeUnits(strokes, bounds, rowHeight); // [[0, 1], [2], [3, 4]]: stroke indices per unit
+ * ```
+ */
+export function strokeUnits(strokes: readonly (readonly StrokePoint[])[], bounds: readonly Segment[], rowHeight: number): number[][] {
+  const parent = strokes.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const join = (a: number, b: number) => { parent[find(a)] = find(b); };
+  for (let a = 0; a < strokes.length; a++) {
+    for (let b = a + 1; b < strokes.length; b++) {
+      if (find(a) === find(b)) continue;
+      if (crossOnce(strokes[a], strokes[b], bounds[a], bounds[b], rowHeight) || inside(bounds[a], bounds[b], rowHeight) || inside(bounds[b], bounds[a], rowHeight)) join(a, b);
+    }
+  }
+  // Staggered halves are judged on whole units (a crossed L is one half of its 4).
+  for (let changed = true; changed; ) {
+    changed = false;
+    const units = groupsOf(parent.map((_, i) => find(i)));
+    const boxes = units.map((u) => boxOf(u.map((i) => bounds[i])));
+    outer: for (let a = 0; a < units.length; a++) {
+      for (let b = a + 1; b < units.length; b++) {
+        if (staggered(boxes[a], boxes[b], rowHeight)) {
+          join(units[a][0], units[b][0]);
+          changed = true;
+          break outer;
+        }
+      }
+    }
+  }
+  return groupsOf(parent.map((_, i) => find(i)));
+}
+
+type Box = Pick<Segment, 'x0' | 'x1' | 'y0' | 'y1'>;
+
+/**
+ * One crossing, by a stroke lying mostly within the other's columns, one of them shorter than a
+ * digit (a stem through a 4's bar, a 7's crossbar); a 1 pushed into its neighbour is full height.
+ */
+function crossOnce(a: readonly StrokePoint[], b: readonly StrokePoint[], ba: Box, bb: Box, row: number): boolean {
+  if (Math.min(ba.y1 - ba.y0, bb.y1 - bb.y0) >= UNIT_RULES.partHeight * row) return false;
+  const shared = Math.min(ba.x1, bb.x1) - Math.max(ba.x0, bb.x0);
+  const narrower = Math.min(ba.x1 - ba.x0, bb.x1 - bb.x0);
+  return shared >= UNIT_RULES.crossOverlap * narrower && crossings(a, b) === 1;
+}
+
+function inside(a: Box, b: Box, row: number): boolean {
+  const m = UNIT_RULES.inside * row;
+  return a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 + m && a.y1 <= b.y1 - m;
+}
+
+function staggered(a: Box, b: Box, row: number): boolean {
+  const { stagger, partHeight, gap } = UNIT_RULES;
+  if (a.y1 - a.y0 >= partHeight * row || b.y1 - b.y0 >= partHeight * row) return false;
+  if (Math.max(a.x0, b.x0) - Math.min(a.x1, b.x1) > gap * row) return false;
+  const [upper, lower] = a.y0 <= b.y0 ? [a, b] : [b, a];
+  return lower.y0 - upper.y0 >= stagger * row && lower.y1 - upper.y1 >= stagger * row;
+}
+
+function boxOf(boxes: Box[]): Box {
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)), x1: Math.max(...boxes.map((b) => b.x1)),
+    y0: Math.min(...boxes.map((b) => b.y0)), y1: Math.max(...boxes.map((b) => b.y1)),
+  };
+}
+
+function groupsOf(roots: number[]): number[][] {
+  const byRoot = new Map<number, number[]>();
+  roots.forEach((r, i) => byRoot.set(r, [...(byRoot.get(r) ?? []), i]));
+  return [...byRoot.values()];
+}
