@@ -23,6 +23,8 @@ export class DrawingSurface implements ReactiveController {
   private observer: ResizeObserver | null = null;
   private frame = 0;
   private readonly colorScheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+  // High-contrast themes change the canvas's forced `color`; canvas pixels are never adjusted for us.
+  private readonly forcedColors = globalThis.matchMedia?.('(forced-colors: active)');
   private pixelRatio: MediaQueryList | null = null;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly options: DrawingSurfaceOptions) {
@@ -36,6 +38,7 @@ export class DrawingSurface implements ReactiveController {
 
   hostConnected(): void {
     this.colorScheme?.addEventListener('change', this.paint);
+    this.forcedColors?.addEventListener('change', this.paint);
     this.watchPixelRatio();
     this.attach(); // no-op before the first render; re-attaches after a move in the DOM
   }
@@ -46,6 +49,7 @@ export class DrawingSurface implements ReactiveController {
 
   hostDisconnected(): void {
     this.colorScheme?.removeEventListener('change', this.paint);
+    this.forcedColors?.removeEventListener('change', this.paint);
     this.pixelRatio?.removeEventListener('change', this.onPixelRatio);
     this.pixelRatio = null;
     this.input?.disconnect();

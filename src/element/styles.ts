@@ -39,6 +39,30 @@ export const padStyles = css`
     display: none;
   }
   /*
+   * Windows high contrast and other forced-colour themes: the browser forces text and backgrounds
+   * but not canvas pixels, box shadows or decorative fills, so those switch to system colours here.
+   * The ink follows the canvas's forced CanvasText colour (DrawingSurface repaints on the change).
+   */
+  @media (forced-colors: active) {
+    .pad {
+      border: 1px solid CanvasText;
+    }
+    canvas {
+      color: CanvasText;
+    }
+    canvas:focus-visible:not(.pointer-focus) {
+      outline: 3px solid Highlight;
+      outline-offset: -3px;
+    }
+    .bar {
+      border: 1px solid CanvasText;
+    }
+    .bar::before {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
+  }
+  /*
    * A whole number on one pad (digits > 1 or multiple, valid values only): wider by default. The
    * shape comes from --_shape, set per digit count.
    */

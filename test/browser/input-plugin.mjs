@@ -16,11 +16,23 @@ export function inputPlugin() {
   return {
     name: 'digit-pad-input',
     async executeCommand({ command, payload, session }) {
-      if (command !== 'pointer' && command !== 'keys') return undefined;
+      if (command !== 'pointer' && command !== 'keys' && command !== 'forced-colors') return undefined;
       try {
         if (session.browser.type === 'puppeteer') {
           const page = session.browser.getPage(session.id);
           const isFirefox = (await page.browser().version()).toLowerCase().includes('firefox');
+          if (command === 'forced-colors') {
+            // Only CDP emulates forced colours (@web/test-runner-commands' emulateMedia does so in Playwright only).
+            if (isFirefox) return { ok: false, reason: 'forced-colors emulation is CDP-only' };
+            // Emulation lasts as long as its CDP session: keep the page's one.
+            let cdp = cdpSessions.get(page);
+            if (!cdp) {
+              cdp = await page.createCDPSession();
+              cdpSessions.set(page, cdp);
+            }
+            await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload.active ? 'active' : 'none' }] });
+            return { ok: true };
+          }
           if (command === 'keys') {
             for (const key of payload.chord) await page.keyboard.down(key);
             for (const key of [...payload.chord].reverse()) await page.keyboard.up(key);
@@ -45,6 +57,7 @@ export function inputPlugin() {
         }
         if (session.browser.type === 'webdriver') {
           const driver = session.browser;
+          if (command === 'forced-colors') return { ok: false, reason: 'forced-colors emulation is not available over WebDriver' };
           if (command === 'keys') {
             const keys = payload.chord.map(webdriverKey);
             await driver.driverManager.performActions(session.id, [{

@@ -14,3 +14,8 @@ export async function pressChord(...chord) {
 export function realPointer(pointerType, ticks) {
   return executeServerCommand('pointer', { pointerType, ticks });
 }
+
+/** Turns emulated forced colours (Windows high contrast) on or off: { ok } or { ok: false, reason } (CDP only). */
+export function forcedColors(active) {
+  return executeServerCommand('forced-colors', { active });
+}
