@@ -179,7 +179,10 @@ function render() {
 
 async function update(evidence) {
   const ticket = ++latest;
-  const result = await inspect(pad.toImageData(), { evidence, ...(pad.model ? { model: pad.model } : {}) });
+  // What a one-digit pad reads: its strokes (in pad pixels, so the shape keeps its proportions).
+  const { width, height } = pad.toImageData();
+  const strokes = pad.strokes.map((stroke) => stroke.map(({ x, y }) => [x * width, y * height]));
+  const result = await inspect(strokes, { evidence, ...(pad.model ? { model: pad.model } : {}) });
   if (ticket !== latest) return; // a newer stroke overtook this one
   seen = result;
   render();

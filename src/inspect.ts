@@ -4,7 +4,10 @@ import { DigitPadError } from './errors.js';
 import { occlusionEvidence } from './inspect-evidence.js';
 import type { DigitModel } from './model/load.js';
 import { preprocess, type ImageInput } from './preprocess/index.js';
+import { normalizeDigit } from './preprocess/normalize.js';
+import { normalizeStrokes, PEN_READING, type StrokePoint } from './preprocess/strokes.js';
 import { bestClass, getDefaultModel, type Digit } from './recognize.js';
+import { checkStrokes } from './recognize-strokes.js';
 
 export interface InspectOptions {
   /** A model from `loadModel()` or `train()`; defaults to the shipped digits model. */
@@ -79,14 +82,15 @@ export interface InspectResult {
  * occlusion maps saying which strokes made it this digit rather than the runner-up.
  *
  * ```ts
- * const seen = await inspect(canvas, { evidence: true });
+ * const seen = await inspect(canvas, { evidence: true });   // or inspect(strokes), as a pad reads them
  * seen.layers[0];    // { name: 'conv1', type: 'conv2d', shape: [28, 28, 16], data: Float32Array }
  * seen.evidence[0];  // the best class's map over seen.input, seen.evidence[1] the runner-up's
  * ```
  */
-export async function inspect(image: ImageInput, options: InspectOptions = {}): Promise<InspectResult> {
+export async function inspect(image: ImageInput | readonly (readonly StrokePoint[])[], options: InspectOptions = {}): Promise<InspectResult> {
   checkOptions(options);
-  const digit = preprocess(image, 'image');
+  // Strokes are read as recognizeStrokes() and one-digit pads read them: pen normalised.
+  const digit = Array.isArray(image) ? strokesInput(image) : preprocess(image, 'image');
   const backend = await ensureBackend();
   const model = options.model ?? (await getDefaultModel());
   const { network, classNames } = model;
@@ -145,4 +149,9 @@ function checkOptions(options: InspectOptions): void {
       throw new DigitPadError('INVALID_OPTION', 'options.evidence must be true, false or { classes: [classIndex, …] } with at least one class.');
     }
   }
+}
+
+function strokesInput(strokes: readonly (readonly StrokePoint[])[]): Float32Array | null {
+  const ink = normalizeStrokes(checkStrokes(strokes), PEN_READING.width);
+  return ink && normalizeDigit(ink);
 }

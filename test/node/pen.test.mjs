@@ -100,3 +100,13 @@ test('numbers: two-stroke digits stay one digit (open 4s, crossed 7s) between ne
   }
   assert.deepEqual(wrong, []);
 });
+
+test('inspect(strokes) sees what recognizeStrokes() and one-digit pads read: equal probabilities', async () => {
+  for (const d of styled.slice(0, 6)) {
+    const seen = await sdk.inspect(d.strokes);
+    const read = await sdk.recognizeStrokes(d.strokes);
+    assert.deepEqual(seen.probabilities, read.probabilities);
+    assert.equal(seen.input.length, 784);
+  }
+  await assert.rejects(sdk.inspect([[[0, 0], [1, 'x']]]), (e) => e.code === 'INVALID_INPUT' && e.message.includes('strokes[0][1]'));
+});
