@@ -4,10 +4,9 @@ import { DigitPadError } from './errors.js';
 import { occlusionEvidence } from './inspect-evidence.js';
 import type { DigitModel } from './model/load.js';
 import { preprocess, type ImageInput } from './preprocess/index.js';
-import { normalizeDigit } from './preprocess/normalize.js';
-import { normalizeStrokes, PEN_READING, type StrokePoint } from './preprocess/strokes.js';
+import type { StrokePoint } from './preprocess/strokes.js';
 import { bestClass, getDefaultModel, type Digit } from './recognize.js';
-import { checkStrokes } from './recognize-strokes.js';
+import { strokesInput } from './recognize-strokes.js';
 
 export interface InspectOptions {
   /** A model from `loadModel()` or `train()`; defaults to the shipped digits model. */
@@ -149,9 +148,4 @@ function checkOptions(options: InspectOptions): void {
       throw new DigitPadError('INVALID_OPTION', 'options.evidence must be true, false or { classes: [classIndex, …] } with at least one class.');
     }
   }
-}
-
-function strokesInput(strokes: readonly (readonly StrokePoint[])[]): Float32Array | null {
-  const ink = normalizeStrokes(checkStrokes(strokes), PEN_READING.width);
-  return ink && normalizeDigit(ink);
 }

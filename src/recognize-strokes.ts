@@ -16,12 +16,17 @@ import { checkOptions, emptyResult, getDefaultModel, toResult, type RecognizeOpt
  */
 export async function recognizeStrokes(strokes: readonly (readonly StrokePoint[])[], options: RecognizeOptions = {}): Promise<RecognizeResult> {
   const minConfidence = checkOptions(options);
-  const ink = normalizeStrokes(checkStrokes(strokes), PEN_READING.width);
-  const digit = ink && normalizeDigit(ink);
+  const digit = strokesInput(strokes);
   const backend = await ensureBackend();
   const model = options.model ?? (await getDefaultModel());
   if (!digit) return emptyResult(model.classNames.length, backend);
   return toResult(Array.from(model.network.predict(digit, 1)), model, minConfidence, backend);
+}
+
+/** @internal The network input for strokes, pen normalised; null when there is nothing to read. */
+export function strokesInput(strokes: unknown, argName = 'strokes'): Float32Array | null {
+  const ink = normalizeStrokes(checkStrokes(strokes, argName), PEN_READING.width);
+  return ink && normalizeDigit(ink);
 }
 
 /** @internal Strokes as [x, y] arrays; a DigitPadError naming the first bad stroke or point. */

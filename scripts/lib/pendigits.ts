@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { normalizeStrokes, renderStrokes } from '../../src/preprocess/strokes.js';
+import { renderStrokes } from '../../src/preprocess/strokes.js';
 import { normalizeDigit } from '../../src/preprocess/normalize.js';
 
 export type PenStroke = [number, number][];
@@ -72,20 +72,6 @@ export function penDigitOnPad(strokes: PenStroke[], padSize: number, height: num
   const data = new Uint8ClampedArray(ink.length);
   for (let i = 0; i < ink.length; i++) data[i] = Math.round(255 * (1 - ink[i]));
   return { width: padSize, height: padSize, data };
-}
-
-/** The 28×28 network input for strokes read the way the pad reads them (pen normalised). */
-export function penDigitInput(strokes: PenStroke[], penWidth?: number): Float32Array | null {
-  const ink = normalizeStrokes(strokes, penWidth);
-  return ink && normalizeDigit(ink);
-}
-
-/** The pen-normalised rendering as an image `recognize()` accepts (one channel, dark ink on white). */
-export function normalizePenImage(strokes: PenStroke[], penWidth?: number): { width: number; height: number; data: Uint8ClampedArray } {
-  const ink = normalizeStrokes(strokes, penWidth)!;
-  const data = new Uint8ClampedArray(ink.ink.length);
-  for (let i = 0; i < data.length; i++) data[i] = Math.round(255 * (1 - ink.ink[i]));
-  return { width: ink.width, height: ink.height, data };
 }
 
 /** Range of sizes and pens the training renders cover: what people do on pads and canvases. */
