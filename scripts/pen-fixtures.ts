@@ -6,15 +6,12 @@
  *   npx tsx scripts/pen-fixtures.ts
  */
 import { writeFileSync } from 'node:fs';
+import { strokeBounds } from '../src/preprocess/strokes.js';
 import { strokesCross } from '../src/segment/crossing.js';
 import { byWriters, HELD_OUT_WRITERS, loadPenDigits, type PenDigit } from './lib/pendigits.js';
 
 const PER_STYLE = 4;
-const box = (d: PenDigit) => {
-  const all = d.strokes.flat();
-  const xs = all.map((p) => p[0]), ys = all.map((p) => p[1]);
-  return { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
-};
+const box = (d: PenDigit) => strokeBounds(d.strokes.flat());
 const styles: Record<string, (d: PenDigit) => boolean> = {
   'open 4': (d) => d.label === 4 && d.strokes.length === 2,
   'crossed 7': (d) => d.label === 7 && d.strokes.length === 2 && strokesCross(d.strokes[0], d.strokes[1]),

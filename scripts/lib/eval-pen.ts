@@ -2,6 +2,7 @@
  * The pen-writers section of `npm run eval`: real pen digits of writers no training choice has seen
  * (HELD_OUT_WRITERS), read through the public SDK as a pad would give them.
  */
+import { strokeBounds } from '../../src/preprocess/strokes.js';
 import { createRng } from '../../src/training/rng.js';
 import { composePenNumber, NUMBER_PAD } from './pen-numbers.js';
 import { byWriters, HELD_OUT_WRITERS, loadPenDigits, penDigitOnPad, type PenDigit } from './pendigits.js';
@@ -24,13 +25,13 @@ export async function evaluatePen(sdk: Sdk, model: unknown, limit?: number) {
   const digits = byWriters(loadPenDigits(), HELD_OUT_WRITERS).slice(0, limit);
   const confusion = Array.from({ length: 10 }, () => new Array(10).fill(0));
   const misreads: PenMisread[] = [];
-  const reads: { right: boolean; confidence: number }[] = [];
+  const reads: { right: boolean; confidence: number; writer: number }[] = [];
   for (let i = 0; i < digits.length; i++) {
     const d = digits[i];
     const r = await sdk.recognize(penDigitOnPad(d.strokes, PAD.size, PAD.digitHeight, PAD.penWidth), { model });
     const predicted = r.digit ?? -1;
     if (predicted >= 0) confusion[d.label][predicted]++;
-    reads.push({ right: predicted === d.label, confidence: r.confidence });
+    reads.push({ right: predicted === d.label, confidence: r.confidence, writer: d.writer });
     if (predicted !== d.label) misreads.push({ index: i, writer: d.writer, label: d.label, predicted, confidence: r.confidence });
   }
   let strokesRight = 0;
@@ -76,10 +77,9 @@ export async function evaluatePen(sdk: Sdk, model: unknown, limit?: number) {
     correct: right,
     accuracy: right / digits.length,
     padStrokesAccuracy: strokesRight / digits.length,
-    perWriter: [...byWriter].map(([writer, list]) => {
-      const idx = list.map((d) => digits.indexOf(d));
-      return { writer, samples: list.length, accuracy: idx.filter((i) => reads[i].right).length / list.length };
-    }),
+    perWriter: [...byWriter].map(([writer, list]) => ({
+      writer, samples: list.length, accuracy: reads.filter((r) => r.writer === writer && r.right).length / list.length,
+    })),
     perDigit: confusion.map((row, d) => row[d] / Math.max(1, digits.filter((x) => x.label === d).length)),
     confusion,
     misreads,
@@ -103,9 +103,7 @@ const pct = (v: number) => `${(v * 100).toFixed(2)} %`;
 
 /** The strokes as they were written: one polyline per stroke, later strokes in other colours. */
 function strokesSvg(strokes: [number, number][][], label: string): string {
-  const all = strokes.flat();
-  const x0 = Math.min(...all.map((p) => p[0])), x1 = Math.max(...all.map((p) => p[0]));
-  const y0 = Math.min(...all.map((p) => p[1])), y1 = Math.max(...all.map((p) => p[1]));
+  const { x0, x1, y0, y1 } = strokeBounds(strokes.flat());
   const size = Math.max(x1 - x0, y1 - y0, 1), pad = size * 0.12;
   const colours = ['#1d2330', '#c2410c', '#2563eb'];
   const lines = strokes.map((s, k) => `<polyline points="${s.map(([x, y]) => `${(x - x0 + pad).toFixed(0)},${(y - y0 + pad).toFixed(0)}`).join(' ')}" stroke="${colours[k % 3]}"/>`).join('');

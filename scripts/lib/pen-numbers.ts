@@ -3,8 +3,8 @@
  * 6 % pen): each digit's real strokes, at its own height and baseline, left to right with the gaps
  * people leave (from a clear space to touching).
  */
-import { renderStrokes } from '../../src/preprocess/strokes.js';
-import type { PenDigit, PenStroke } from './pendigits.js';
+import { renderStrokes, strokeBounds } from '../../src/preprocess/strokes.js';
+import { darkOnWhite, type PenDigit, type PenStroke } from './pendigits.js';
 
 export const NUMBER_PAD = { width: 352, height: 110, penWidth: 0.06 * 110 };
 
@@ -26,9 +26,7 @@ export function composePenNumber(byWriter: Map<number, PenDigit[]>, random: () =
   const { width, height, penWidth } = NUMBER_PAD;
   const rowHeight = height * (0.55 + random() * 0.2);
   const placed = chosen.map((digit) => {
-    const all = digit.strokes.flat();
-    const x0 = Math.min(...all.map((p) => p[0])), x1 = Math.max(...all.map((p) => p[0]));
-    const y0 = Math.min(...all.map((p) => p[1])), y1 = Math.max(...all.map((p) => p[1]));
+    const { x0, x1, y0, y1 } = strokeBounds(digit.strokes.flat());
     const h = rowHeight * (0.9 + random() * 0.2);
     const scale = h / Math.max(y1 - y0, 1);
     return { digit, x0, y0, scale, w: (x1 - x0) * scale, h };
@@ -48,8 +46,6 @@ export function composePenNumber(byWriter: Map<number, PenDigit[]>, random: () =
     }
     cursor += p.w * squeeze + (k < gaps.length ? gaps[k] * squeeze : 0);
   });
-  const { ink } = renderStrokes(strokes, width, height, penWidth);
-  const data = new Uint8ClampedArray(ink.length);
-  for (let i = 0; i < ink.length; i++) data[i] = Math.round(255 * (1 - ink[i]));
-  return { value: chosen.map((d) => d.label).join(''), writer, strokes, image: { width, height, data }, strokeWidth: penWidth };
+  const image = darkOnWhite(renderStrokes(strokes, width, height, penWidth));
+  return { value: chosen.map((d) => d.label).join(''), writer, strokes, image, strokeWidth: penWidth };
 }

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { renderStrokes } from '../../src/preprocess/strokes.js';
+import { renderStrokes, strokeBounds } from '../../src/preprocess/strokes.js';
+import type { InkImage } from '../../src/preprocess/image-input.js';
 import { normalizeDigit } from '../../src/preprocess/normalize.js';
 
 export type PenStroke = [number, number][];
@@ -44,7 +45,8 @@ export function augmentStrokes(strokes: PenStroke[], random: () => number, range
   const cos = Math.cos(angle), sin = Math.sin(angle);
   const all = strokes.flat();
   const cx = all.reduce((s, p) => s + p[0], 0) / all.length, cy = all.reduce((s, p) => s + p[1], 0) / all.length;
-  const size = Math.max(...all.map((p) => p[1])) - Math.min(...all.map((p) => p[1])) || 1;
+  const { y0, y1 } = strokeBounds(all);
+  const size = y1 - y0 || 1;
   const jitter = ranges.jitter * size;
   return strokes.map((stroke) => stroke.map(([x, y]): [number, number] => {
     let dx = (x - cx) * stretch, dy = y - cy;
@@ -59,19 +61,21 @@ export function augmentStrokes(strokes: PenStroke[], random: () => number, range
  * with a pen `penWidth` px wide, as a white canvas with black ink that `recognize()` reads.
  */
 export function penDigitOnPad(strokes: PenStroke[], padSize: number, height: number, penWidth: number): { width: number; height: number; data: Uint8ClampedArray } {
-  const all = strokes.flat();
-  const x0 = Math.min(...all.map((p) => p[0])), x1 = Math.max(...all.map((p) => p[0]));
-  const y0 = Math.min(...all.map((p) => p[1])), y1 = Math.max(...all.map((p) => p[1]));
+  const { x0, x1, y0, y1 } = strokeBounds(strokes.flat());
   const scale = height / Math.max(y1 - y0, 1e-6);
   const w = (x1 - x0) * scale;
   // Wide digits are shrunk to fit the pad.
   const fit = Math.min(1, (padSize * 0.9) / Math.max(w, 1e-6));
   const ox = (padSize - w * fit) / 2, oy = (padSize - height * fit) / 2;
   const placed = strokes.map((s) => s.map(([x, y]): [number, number] => [ox + (x - x0) * scale * fit, oy + (y - y0) * scale * fit]));
-  const { ink } = renderStrokes(placed, padSize, padSize, penWidth);
+  return darkOnWhite(renderStrokes(placed, padSize, padSize, penWidth));
+}
+
+/** An ink map as the one-channel image a canvas would give `recognize()`: dark ink on white. */
+export function darkOnWhite({ width, height, ink }: InkImage): { width: number; height: number; data: Uint8ClampedArray } {
   const data = new Uint8ClampedArray(ink.length);
   for (let i = 0; i < ink.length; i++) data[i] = Math.round(255 * (1 - ink[i]));
-  return { width: padSize, height: padSize, data };
+  return { width, height, data };
 }
 
 /** Range of sizes and pens the training renders cover: what people do on pads and canvases. */
@@ -103,9 +107,7 @@ export function renderTrainingVariants(digits: PenDigit[], variants: number, ran
 
 /** The 28×28 input of strokes drawn `height` px tall with a `penWidth` px pen. */
 export function renderAtHeight(strokes: PenStroke[], height: number, penWidth: number): Float32Array | null {
-  const all = strokes.flat();
-  const x0 = Math.min(...all.map((p) => p[0])), y0 = Math.min(...all.map((p) => p[1]));
-  const y1 = Math.max(...all.map((p) => p[1])), x1 = Math.max(...all.map((p) => p[0]));
+  const { x0, x1, y0, y1 } = strokeBounds(strokes.flat());
   const scale = height / Math.max(y1 - y0, x1 - x0, 1e-6);
   const margin = Math.ceil(penWidth) + 2;
   const placed = strokes.map((s) => s.map(([x, y]): [number, number] => [(x - x0) * scale + margin, (y - y0) * scale + margin]));

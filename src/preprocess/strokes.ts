@@ -3,7 +3,27 @@ import type { InkImage } from './image-input.js';
 /** A pen position: `{ x, y }` or `[x, y]`, in any unit (pad pixels, tablet units, 0..1). */
 export type StrokePoint = { x: number; y: number } | [number, number];
 
-const xy = (p: StrokePoint): [number, number] => (Array.isArray(p) ? p : [p.x, p.y]);
+/** A point as `[x, y]`, whichever form it came in. */
+export const xy = (p: StrokePoint): [number, number] => (Array.isArray(p) ? p : [p.x, p.y]);
+
+/**
+ * The box around a stroke's points (or any list of points).
+ *
+ * ```ts
+ * strokeBounds([[2, 3], { x: 8, y: 1 }]); // { x0: 2, y0: 1, x1: 8, y1: 3 }
+ * ```
+ */
+export function strokeBounds(points: readonly StrokePoint[]): { x0: number; y0: number; x1: number; y1: number } {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const p of points) {
+    const [x, y] = xy(p);
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  return { x0, y0, x1, y1 };
+}
 
 /**
  * How the pad's strokes are read: re-rendered with the pen at this fraction of the digit's size
@@ -76,16 +96,7 @@ export function renderStrokes(strokes: readonly (readonly StrokePoint[])[], widt
  * ```
  */
 export function normalizeStrokes(strokes: readonly (readonly StrokePoint[])[], penWidth: number = PEN_READING.width): InkImage | null {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (const stroke of strokes) {
-    for (const p of stroke) {
-      const [x, y] = xy(p);
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-    }
-  }
+  const { x0, y0, x1, y1 } = strokeBounds(strokes.flat());
   if (!(x1 >= x0 && y1 >= y0)) return null;
   const extent = Math.max(x1 - x0, y1 - y0);
   const size = PEN_READING.size;

@@ -1,6 +1,4 @@
-import type { StrokePoint } from '../preprocess/strokes.js';
-
-const xy = (p: StrokePoint): [number, number] => (Array.isArray(p) ? p : [p.x, p.y]);
+import { xy, type StrokePoint } from '../preprocess/strokes.js';
 
 /**
  * Whether two strokes cross (their polylines properly intersect). Strokes of one digit often cross

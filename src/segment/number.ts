@@ -9,8 +9,7 @@ import { bestClass, getDefaultModel, type Digit } from '../recognize.js';
 import { cropSegment, digitBlobs, isFragmentOf, mergeColumns, rowHeightOf, type Segment } from './components.js';
 import { strokeUnits } from './stroke-units.js';
 import { bestCuts, cutCandidates, DEFAULT_CUT_TUNING, type CutCandidate, type PieceScore } from './cuts.js';
-import { renderStrokes } from '../preprocess/strokes.js';
-import { strokeBounds, type StrokePoint } from './rasterize.js';
+import { renderStrokes, strokeBounds, type StrokePoint } from '../preprocess/strokes.js';
 import { choosePieces, PieceReader, type CutPlan, type Piece, type Reading } from './read-pieces.js';
 
 export type { Piece } from './read-pieces.js';
