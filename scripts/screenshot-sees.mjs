@@ -4,34 +4,14 @@
 //
 //   node scripts/screenshot-sees.mjs                          # demo/sees.png, a 2
 //   DARK=1 DIGIT=4 OUT=/tmp/sees-dark.png node scripts/screenshot-sees.mjs
-import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { resolve } from 'node:path';
 import { DIGITS } from '../test/browser/helpers.js';
+import { root, withDemoPage } from './lib/demo-page.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-process.chdir(root);
-const { startServer } = await import('./serve.mjs');
 const out = resolve(root, process.env.OUT ?? 'demo/sees.png');
 const digit = process.env.DIGIT ?? '2';
 
-const { server, url } = await startServer(Number(process.env.PORT ?? 8123));
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
-const problems = [];
-try {
-  const page = await browser.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-  });
-  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: process.env.DARK === '1' ? 'dark' : 'light' }]);
-  await page.setViewport({ width: 1200, height: 900, deviceScaleFactor: Number(process.env.DPR ?? 1) });
-  await page.goto(`${url}demo/`, { waitUntil: 'networkidle0' });
-  await page.waitForFunction(() => document.querySelector('#big')?.shadowRoot?.querySelector('canvas'));
+await withDemoPage('#big', async (page) => {
   const box = await page.evaluate(() => {
     const r = document.querySelector('#big').shadowRoot.querySelector('canvas').getBoundingClientRect();
     return { x: r.left, y: r.top, w: r.width, h: r.height };
@@ -57,11 +37,4 @@ try {
   });
   await page.screenshot({ path: out, clip, captureBeyondViewport: true });
   console.log(`wrote ${out}`);
-} finally {
-  await browser.close();
-  server.close();
-}
-if (problems.length) {
-  console.error(problems.join('\n'));
-  process.exit(1);
-}
+});

@@ -5,34 +5,13 @@
 //
 //   node scripts/screenshot-teach.mjs            # demo/teach.png
 //   DARK=1 OUT=/tmp/teach-dark.png node scripts/screenshot-teach.mjs
-import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { resolve } from 'node:path';
 import { DIGITS } from '../test/browser/helpers.js';
+import { root, withDemoPage } from './lib/demo-page.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-process.chdir(root);
-const { startServer } = await import('./serve.mjs');
 const out = resolve(root, process.env.OUT ?? 'demo/teach.png');
 
-const { server, url } = await startServer(Number(process.env.PORT ?? 8123));
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
-const problems = [];
-try {
-  const page = await browser.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-  });
-  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: process.env.DARK === '1' ? 'dark' : 'light' }]);
-  await page.setViewport({ width: 1200, height: 900, deviceScaleFactor: Number(process.env.DPR ?? 1) });
-  await page.goto(`${url}demo/`, { waitUntil: 'networkidle0' });
-  await page.waitForFunction(() => document.querySelector('#teach-pad')?.shadowRoot?.querySelector('canvas'));
-
+await withDemoPage('#teach-pad', async (page) => {
   // Training with no samples: the error shows in the section.
   await page.click('#train');
   await page.waitForFunction(() => document.querySelector('#train-status').classList.contains('error'));
@@ -90,11 +69,4 @@ try {
   await page.click('#use-saved');
   await page.waitForFunction(() => document.querySelector('#try-pad').model !== null);
   console.log('after reload →', await page.$eval('#train-status', (e) => e.textContent));
-} finally {
-  await browser.close();
-  server.close();
-}
-if (problems.length) {
-  console.error(problems.join('\n'));
-  process.exitCode = 1;
-}
+});
