@@ -17,6 +17,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
+import { writeSeven } from './lib/mouse-seven.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const examples = join(root, 'examples');
@@ -132,12 +133,7 @@ async function checkApp(browser, name, app) {
       const r = document.querySelector('digit-pad').getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height };
     });
-    // A "7" with the mouse, as a person writes it (the same strokes as the demo's CSP test).
-    const at = (fx, fy) => [box.x + box.width * fx, box.y + box.height * fy];
-    await page.mouse.move(...at(0.3, 0.25));
-    await page.mouse.down();
-    for (const [fx, fy] of [[0.45, 0.25], [0.7, 0.25], [0.6, 0.45], [0.5, 0.65], [0.42, 0.8]]) await page.mouse.move(...at(fx, fy), { steps: 6 });
-    await page.mouse.up();
+    await writeSeven(page, box);
     let result = null;
     try {
       await page.waitForFunction(() => document.querySelector('#result')?.textContent, { timeout: 30_000 });

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
 import { startServer, CONTENT_SECURITY_POLICY } from '../../scripts/serve.mjs';
+import { writeSeven } from '../../scripts/lib/mouse-seven.mjs';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'];
 
@@ -29,12 +30,7 @@ test('demo page: strict CSP, no console errors, same-origin requests only, a wri
       const r = pad.getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height };
     });
-    // Write a "7": a top bar and a diagonal, with the mouse, as a person would.
-    const at = (fx, fy) => [box.x + box.width * fx, box.y + box.height * fy];
-    await page.mouse.move(...at(0.3, 0.25));
-    await page.mouse.down();
-    for (const [fx, fy] of [[0.45, 0.25], [0.7, 0.25], [0.6, 0.45], [0.5, 0.65], [0.42, 0.8]]) await page.mouse.move(...at(fx, fy), { steps: 6 });
-    await page.mouse.up();
+    await writeSeven(page, box);
     await page.waitForFunction(() => document.querySelector('digit-pad').value !== '', { timeout: 30_000 });
     assert.equal(await page.evaluate(() => document.querySelector('digit-pad').value), '7');
     const origin = new URL(url).origin;
