@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
 await import('@tensorflow/tfjs-layers'); // registers the gradients tf.grad needs
-import { loadModel } from '../src/model/load.js';
+import { loadModel } from '../src/index.node.js';
 import { preprocess } from '../src/preprocess/index.js';
 import { occlusionEvidence } from '../src/inspect-evidence.js';
 import { createRng } from '../src/training/rng.js';

@@ -4,7 +4,7 @@
  *
  *   npx tsx scripts/inspect-timing.ts
  */
-import { loadModel } from '../src/model/load.js';
+import { loadModel } from '../src/index.node.js';
 import { preprocess } from '../src/preprocess/index.js';
 import { occlusionEvidence } from '../src/inspect-evidence.js';
 import { inspect } from '../src/inspect.js';

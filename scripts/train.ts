@@ -19,7 +19,7 @@ import { encodeWeights } from '../src/model/encode.js';
 import { preprocess, PREPROCESS } from '../src/preprocess/index.js';
 import { DEFAULT_AUGMENT } from '../src/training/augment.js';
 import { fit, type FitSettings, type TrainingState } from '../src/training/fit.js';
-import { loadModel } from '../src/model/load.js';
+import { loadModel } from '../src/index.node.js';
 import { createRng } from '../src/training/rng.js';
 import { loadMnist, mnistImage } from './lib/mnist.js';
 import { byWriters, HELD_OUT_WRITERS, loadPenDigits, renderTrainingVariants, VALIDATION_WRITERS } from './lib/pendigits.js';

@@ -23,3 +23,22 @@ test('scripts/train.ts on 1,000 digits for 1 epoch learns far above chance and w
   }
   assert.ok(correct >= 180, `tiny model read only ${correct}/300 test digits (chance is ~30)`);
 });
+
+test('the fine-tuning stage of npm run train loads its base model from a file and keeps reading', async () => {
+  // Stage 2 of `npm run train` reads stage 1's weights through a file path; a one-epoch run on a
+  // few digits and one render of each training writer's pen digits checks that path end to end.
+  const out = mkdtempSync(join(tmpdir(), 'digit-pad-train-'));
+  execFileSync('npx', ['tsx', 'scripts/train.ts', '--epochs', '1', '--limit', '300', '--base', 'weights/digits.json',
+    '--pen-writers', 'train', '--pen-variants', '1', '--learning-rate', '0.0002',
+    '--out', out, '--checkpoints', join(out, 'checkpoints'), '--fresh'], { stdio: 'pipe', timeout: 240_000 });
+  const manifest = JSON.parse(readFileSync(join(out, 'digits.json'), 'utf8'));
+  assert.equal(manifest.training.from, 'pretrained');
+  assert.match(manifest.training.data, /pen digits by writers/);
+  const model = await sdk.loadModel(pathToFileURL(join(out, 'digits.json')));
+  let correct = 0;
+  for (let i = 0; i < 300; i++) {
+    const { image, label } = mnistDigit(i);
+    if ((await sdk.recognize(image, { model })).digit === label) correct++;
+  }
+  assert.ok(correct >= 290, `the fine-tuned model read only ${correct}/300 test digits`);
+});
