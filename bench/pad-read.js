@@ -46,7 +46,7 @@ async function run() {
     if (result.digit === d.digit) right++;
   }
   return {
-    devicePixelRatio, runs, padMs: round(median(padTimes), 3), digitMs: round(median(digitTimes), 3),
+    devicePixelRatio, runs, crossOriginIsolated: self.crossOriginIsolated, padMs: round(median(padTimes), 3), digitMs: round(median(digitTimes), 3),
     ratio: round(median(padTimes) / median(digitTimes), 2), padReadsRight: `${right}/${runs}`,
   };
 }

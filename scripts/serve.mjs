@@ -46,6 +46,8 @@ export function startServer(port = Number(process.env.PORT ?? 8000), host = '127
         'cache-control': 'no-cache',
         'content-security-policy': CONTENT_SECURITY_POLICY,
         'x-content-type-options': 'nosniff',
+        // Benchmark pages are cross-origin isolated so performance.now() resolves 5 µs, not 100 µs.
+        ...(path.startsWith('/bench/') ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {}),
       });
       response.end(body);
     } catch (error) {

@@ -2,6 +2,7 @@ import { ensureBackend } from './backend.js';
 import { DigitPadError } from './errors.js';
 import { normalizeDigit } from './preprocess/normalize.js';
 import { normalizeStrokes, PEN_READING, type StrokePoint } from './preprocess/strokes.js';
+import type { DigitModel } from './model/load.js';
 import { checkOptions, emptyResult, getDefaultModel, toResult, type RecognizeOptions, type RecognizeResult } from './recognize.js';
 
 /**
@@ -16,11 +17,20 @@ import { checkOptions, emptyResult, getDefaultModel, toResult, type RecognizeOpt
  */
 export async function recognizeStrokes(strokes: readonly (readonly StrokePoint[])[], options: RecognizeOptions = {}): Promise<RecognizeResult> {
   const minConfidence = checkOptions(options);
-  const digit = strokesInput(strokes);
+  return readCheckedStrokes(checkStrokes(strokes), minConfidence, options.model);
+}
+
+/**
+ * @internal `recognizeStrokes()` for strokes and options already checked (the pad's own, checked
+ * when they were drawn or assigned): no copy of every point on each read.
+ */
+export async function readCheckedStrokes(strokes: readonly (readonly [number, number][])[], minConfidence: number, model?: DigitModel): Promise<RecognizeResult> {
+  const ink = normalizeStrokes(strokes, PEN_READING.width);
+  const digit = ink && normalizeDigit(ink);
   const backend = await ensureBackend();
-  const model = options.model ?? (await getDefaultModel());
-  if (!digit) return emptyResult(model.classNames.length, backend);
-  return toResult(Array.from(model.network.predict(digit, 1)), model, minConfidence, backend);
+  const reader = model ?? (await getDefaultModel());
+  if (!digit) return emptyResult(reader.classNames.length, backend);
+  return toResult(Array.from(reader.network.predict(digit, 1)), reader, minConfidence, backend);
 }
 
 /** @internal The network input for strokes, pen normalised; null when there is nothing to read. */

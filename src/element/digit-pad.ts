@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import type { RecognizeResult } from '../recognize.js';
-import { recognizeStrokes } from '../recognize-strokes.js';
+import { readCheckedStrokes } from '../recognize-strokes.js';
 import { recognizeNumber, type NumberResult } from '../segment/number.js';
 import type { DigitModel } from '../model/load.js';
 import { padEvent, recognizedEvent } from './events.js';
@@ -196,6 +196,9 @@ export class DigitPad extends FormControlElement {
   private _numberMode = false;
   /** Size of the image each number result was read from, for its boxes (the pad may resize meanwhile). */
   private readonly _readSizes = new WeakMap<NumberResult, [number, number]>();
+  private _formValue: string | null = null;
+  private _formState: string | null = null;
+  private _serialized: { strokes: readonly Stroke[]; points: number; state: string } | null = null;
   private readonly _surface = new DrawingSurface(this, {
     canvas: () => this.renderRoot?.querySelector('canvas') ?? null,
     strokes: () => this._strokes,
@@ -301,8 +304,8 @@ export class DigitPad extends FormControlElement {
     if (!this._isNumber) {
       // The strokes themselves, re-rendered with the pen the model was trained for: the pad's
       // pen width and the digit's size do not change the answer.
-      const strokes = this._strokes.map((stroke) => stroke.map((p) => ({ x: p.x * cssWidth, y: p.y * cssHeight })));
-      return recognizeStrokes(strokes, { minConfidence: this._minConfidence, ...(model ? { model } : {}) });
+      const strokes = this._strokes.map((stroke) => stroke.map((p): [number, number] => [p.x * cssWidth, p.y * cssHeight]));
+      return readCheckedStrokes(strokes, this._minConfidence, model ?? undefined);
     }
     const image = this.toImageData();
     const { width, height } = image;
@@ -622,8 +625,15 @@ export class DigitPad extends FormControlElement {
 
   /** Form value is the digit (or class name); the strokes ride along as state so navigation can restore the drawing. */
   private _syncForm(): void {
-    const state = this._typed !== null ? JSON.stringify({ typed: this._typed }) : this._strokes.length > 0 ? serializeStrokes(this._strokes) : null;
-    this._internals.setFormValue(this.value, state);
+    const state = this._typed !== null ? JSON.stringify({ typed: this._typed }) : this._strokes.length > 0 ? this._strokesState() : null;
+    // Every read syncs the form; handing the browser an unchanged value and state again costs more
+    // than the read's own preprocessing (the state is the whole drawing).
+    const value = this.value;
+    if (value !== this._formValue || state !== this._formState) {
+      this._internals.setFormValue(value, state);
+      this._formValue = value;
+      this._formState = state;
+    }
     const anchor = this._canvasEl ?? undefined;
     if (this._strokes.length > 0 && this._state === 'uncertain') {
       const what = this._classesText();
@@ -640,6 +650,16 @@ export class DigitPad extends FormControlElement {
     } else {
       this._internals.setValidity({});
     }
+  }
+
+  /** The drawing as form state, serialised again only when strokes or points were added or removed. */
+  private _strokesState(): string {
+    const points = this._strokes.reduce((n, stroke) => n + stroke.length, 0);
+    const cached = this._serialized;
+    if (cached?.strokes === this._strokes && cached.points === points) return cached.state;
+    const state = serializeStrokes(this._strokes);
+    this._serialized = { strokes: this._strokes, points, state };
+    return state;
   }
 
   /** For messages: "one of: yes, no" when the model's classes are not the digits, else null. */

@@ -1,18 +1,19 @@
+import { DigitPadError } from '../errors.js';
 import type { Stroke } from './stroke-renderer.js';
 
 /**
  * Checks and copies strokes given by code (the `strokes` property) or by the browser (restored
- * form state, stored as [[x, y], …] per stroke to stay small). Throws a TypeError that says what
- * shape was expected, because silently drawing nothing would hide the caller's bug.
+ * form state, stored as [[x, y], …] per stroke to stay small). Throws a DigitPadError (INVALID_INPUT)
+ * that says what shape was expected, because silently drawing nothing would hide the caller's bug.
  */
 export function parseStrokes(value: unknown): Stroke[] {
-  if (!Array.isArray(value)) throw new TypeError(`strokes must be an array of point arrays, got ${describe(value)}.`);
+  if (!Array.isArray(value)) throw new DigitPadError('INVALID_INPUT', `strokes must be an array of point arrays, got ${describe(value)}.`);
   return value.map((stroke, i) => {
-    if (!Array.isArray(stroke)) throw new TypeError(`strokes[${i}] must be an array of points, got ${describe(stroke)}.`);
+    if (!Array.isArray(stroke)) throw new DigitPadError('INVALID_INPUT', `strokes[${i}] must be an array of points, got ${describe(stroke)}.`);
     return stroke.map((point, j) => {
       const [x, y] = Array.isArray(point) ? point : [point?.x, point?.y];
       if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
-        throw new TypeError(`strokes[${i}][${j}] must be { x, y } with finite numbers (0..1 across the pad), got ${describe(point)}.`);
+        throw new DigitPadError('INVALID_INPUT', `strokes[${i}][${j}] must be { x, y } with finite numbers (0..1 across the pad), got ${describe(point)}.`);
       }
       return { x, y };
     });

@@ -53,19 +53,19 @@ export function normalizeDigit({ width, height, ink }: InkImage): Float32Array |
     const rowOffset = y * width;
     const outOffset = (y - y0) * size;
     for (let ox = 0; ox < size; ox++) {
-      const { start, weights } = columns[ox];
+      const start = rowOffset + columns.start[ox], from = columns.offset[ox], to = columns.offset[ox + 1];
       let acc = 0;
-      for (let k = 0; k < weights.length; k++) acc += weights[k] * ink[rowOffset + start + k];
+      for (let k = from; k < to; k++) acc += columns.weights[k] * ink[start + k - from];
       horizontal[outOffset + ox] = acc;
     }
   }
   const out = new Float32Array(size * size);
   let peak = 0;
   for (let oy = 0; oy < size; oy++) {
-    const { start, weights } = rows[oy];
+    const start = rows.start[oy] - y0, from = rows.offset[oy], to = rows.offset[oy + 1];
     for (let ox = 0; ox < size; ox++) {
       let acc = 0;
-      for (let k = 0; k < weights.length; k++) acc += weights[k] * horizontal[(start - y0 + k) * size + ox];
+      for (let k = from; k < to; k++) acc += rows.weights[k] * horizontal[(start + k - from) * size + ox];
       out[oy * size + ox] = acc;
       if (acc > peak) peak = acc;
     }
@@ -75,42 +75,37 @@ export function normalizeDigit({ width, height, ink }: InkImage): Float32Array |
   return out;
 }
 
+/** Output pixel j reads source pixels start[j]… with weights[offset[j]] … weights[offset[j + 1] - 1]. */
 interface Taps {
-  start: number;
+  start: Int32Array;
+  offset: Int32Array;
   weights: Float32Array;
 }
 
 /**
  * Resampling weights along one axis, restricted to the crop [lo, hi]. Downscaling averages the
  * covered source pixels (box filter); upscaling interpolates linearly between pixel centres.
+ * Flat arrays, no closures: this runs twice per digit read.
  */
-function axisWeights(centreOfMass: number, scale: number, lo: number, hi: number, size: number): Taps[] {
+function axisWeights(centreOfMass: number, scale: number, lo: number, hi: number, size: number): Taps {
   const centre = size / 2;
-  const taps: Taps[] = [];
+  const start = new Int32Array(size), offset = new Int32Array(size + 1);
+  const weights = new Float32Array(size * (Math.ceil(1 / Math.min(scale, 1)) + 2));
+  let n = 0;
   for (let j = 0; j < size; j++) {
     const a = (j - centre) / scale + centreOfMass;
     const b = (j + 1 - centre) / scale + centreOfMass;
-    let first: number, last: number;
-    let weightOf: (i: number) => number;
-    if (scale <= 1) {
-      first = Math.floor(a);
-      last = Math.ceil(b) - 1;
-      weightOf = (i) => (Math.min(b, i + 1) - Math.max(a, i)) * scale;
-    } else {
-      const mid = (a + b) / 2 - 0.5; // in pixel-index units
-      first = Math.floor(mid);
-      last = first + 1;
-      weightOf = (i) => Math.max(0, 1 - Math.abs(mid - i));
-    }
+    const mid = (a + b) / 2 - 0.5; // in pixel-index units
+    let first = scale <= 1 ? Math.floor(a) : Math.floor(mid);
+    let last = scale <= 1 ? Math.ceil(b) - 1 : first + 1;
     first = Math.max(first, lo);
     last = Math.min(last, hi);
-    if (last < first) {
-      taps.push({ start: lo, weights: new Float32Array(0) });
-      continue;
+    start[j] = last < first ? lo : first;
+    for (let i = first; i <= last; i++) {
+      const weight = scale <= 1 ? (Math.min(b, i + 1) - Math.max(a, i)) * scale : 1 - Math.abs(mid - i);
+      weights[n++] = Math.max(0, weight);
     }
-    const weights = new Float32Array(last - first + 1);
-    for (let i = first; i <= last; i++) weights[i - first] = Math.max(0, weightOf(i));
-    taps.push({ start: first, weights });
+    offset[j + 1] = n;
   }
-  return taps;
+  return { start, offset, weights };
 }

@@ -118,13 +118,29 @@ export function drawSegment(ink: Float32Array, width: number, height: number, [a
   const minY = Math.max(0, Math.floor(Math.min(ay, by) - radius - 1)), maxY = Math.min(height - 1, Math.ceil(Math.max(ay, by) + radius + 1));
   const dx = bx - ax, dy = by - ay;
   const length2 = dx * dx + dy * dy || 1;
+  // Pixels this far away get no ink. The squared test has slack for rounding, so it skips only pixels
+  // the exact test would leave alone: the picture is bit for bit what testing every pixel gives.
+  const reach = radius + 0.5;
+  const skip2 = reach * reach * (1 + 1e-9) + 1e-12;
+  const segmentTop = Math.min(ay, by), segmentBottom = Math.max(ay, by);
+  const segmentLeft = Math.min(ax, bx), segmentRight = Math.max(ax, bx);
   for (let y = minY; y <= maxY; y++) {
-    for (let x = minX; x <= maxX; x++) {
-      const px = x + 0.5, py = y + 0.5;
+    const py = y + 0.5, row = y * width;
+    // Only the columns within reach of the segment's box on this row (a superset of the pixels
+    // the exact test below keeps).
+    const rise = Math.max(0, segmentTop - py, py - segmentBottom);
+    if (rise * rise >= skip2) continue;
+    const half = Math.sqrt(skip2 - rise * rise);
+    const fromX = Math.max(minX, Math.floor(segmentLeft - half - 0.5)), toX = Math.min(maxX, Math.ceil(segmentRight + half - 0.5));
+    for (let x = fromX; x <= toX; x++) {
+      // Full ink already (the stroke's core, drawn by the previous segment): nothing can be darker.
+      if (ink[row + x] >= 1) continue;
+      const px = x + 0.5;
       const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
-      const distance = hypot(px - (ax + t * dx), py - (ay + t * dy));
-      const v = Math.max(0, Math.min(1, radius + 0.5 - distance));
-      if (v > ink[y * width + x]) ink[y * width + x] = v;
+      const ex = px - (ax + t * dx), ey = py - (ay + t * dy);
+      if (ex * ex + ey * ey >= skip2) continue;
+      const v = Math.max(0, Math.min(1, reach - hypot(ex, ey)));
+      if (v > ink[row + x]) ink[row + x] = v;
     }
   }
 }

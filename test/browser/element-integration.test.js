@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia, resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
-import { DigitPad, recognize } from '../../dist/digit-pad.js';
+import { DigitPad, DigitPadError, recognize } from '../../dist/digit-pad.js';
 import { DIGITS, canvasOf, cleanup, commandOrSkip, drawOn, frames, makePad, nextEvent } from './helpers.js';
 
 afterEach(cleanup);
@@ -150,10 +150,10 @@ describe('<digit-pad> as a drop-in element', () => {
     pad.remove();
   });
 
-  it('rejects malformed strokes with a TypeError that says what was expected', async () => {
+  it('rejects malformed strokes with a DigitPadError that says what was expected', async () => {
     const pad = await makePad();
-    expect(() => { pad.strokes = [[{ x: 0.1 }]]; }).to.throw(TypeError, /strokes\[0\]\[0\] must be \{ x, y \}/);
-    expect(() => { pad.strokes = 'a 7'; }).to.throw(TypeError, /array/);
+    expect(() => { pad.strokes = [[{ x: 0.1 }]]; }).to.throw(DigitPadError, /strokes\[0\]\[0\] must be \{ x, y \}/);
+    expect(() => { pad.strokes = 'a 7'; }).to.throw(DigitPadError, /array/);
     expect(pad.strokes).to.deep.equal([]);
   });
 
