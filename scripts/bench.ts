@@ -284,18 +284,24 @@ async function chromiumBench() {
   let padRead: any = null;
   if (wants('padRead')) {
     padRead = {};
+    // PAD_DIST=/some/dist/ (under the project root) also measures another build, e.g. an older
+    // commit's, in the same run: recorded as padRead.other.
+    const builds = [{ key: '', query: quick.slice(1) }, ...(process.env.PAD_DIST ? [{ key: 'other', query: `dist=${process.env.PAD_DIST}${args.quick ? '&quick' : ''}` }] : [])];
     for (const dpr of [1, 3]) {
-      const context = await browser.createBrowserContext();
-      try {
-        const page = await context.newPage();
-        await page.setViewport({ width: 800, height: 600, deviceScaleFactor: dpr });
-        await page.goto(new URL(`bench/pad-read.html?${quick.slice(1)}`, url).href, { waitUntil: 'load' });
-        const result = await page.evaluate('window.benchResult');
-        if (!result || result.error) throw new Error(`pad-read.html at DPR ${dpr}: ${result?.error ?? 'no result'}`);
-        padRead[`dpr${dpr}`] = result;
-        log(`chromium padRead DPR ${dpr}: pad ${result.padMs} ms, 28×28 digit ${result.digitMs} ms (${result.ratio}×)`);
-      } finally {
-        await context.close();
+      for (const build of builds) {
+        const context = await browser.createBrowserContext();
+        try {
+          const page = await context.newPage();
+          await page.setViewport({ width: 800, height: 600, deviceScaleFactor: dpr });
+          await page.goto(new URL(`bench/pad-read.html?${build.query}`, url).href, { waitUntil: 'load' });
+          const result = await page.evaluate('window.benchResult');
+          if (!result || result.error) throw new Error(`pad-read.html at DPR ${dpr}: ${result?.error ?? 'no result'}`);
+          if (build.key) (padRead[build.key] ??= { dist: process.env.PAD_DIST })[`dpr${dpr}`] = result;
+          else padRead[`dpr${dpr}`] = result;
+          log(`chromium padRead${build.key ? ` (${process.env.PAD_DIST})` : ''} DPR ${dpr}: pad ${result.padMs} ms, 28×28 digit ${result.digitMs} ms (${result.ratio}×)`);
+        } finally {
+          await context.close();
+        }
       }
     }
     padRead.method = 'Chromium: pad.recognize() on a 280 px pad holding each of the pad tests\' handwritten digits in turn (strokes assigned), timed alternately with recognize() on the same drawing as a 28×28 image; medians; ratio = pad ÷ digit';

@@ -33,8 +33,12 @@ export function strokeBounds(points: readonly StrokePoint[]): { x0: number; y0: 
 export const PEN_READING = {
   /** Pen width as a fraction of the digit's size (chosen on validation writers, see README). */
   width: 0.12,
-  /** Digit size in pixels of the re-rendered image; `normalizeDigit` then area-averages it to 20 px. */
-  size: 56,
+  /**
+   * Digit size in pixels of the re-rendered image; `normalizeDigit` then area-averages it to 20 px.
+   * Validation writers read the same at every size from 32 to 56 px (28 px loses a little); 40 px
+   * sits inside that plateau and renders in half the time of 56.
+   */
+  size: 40,
 } as const;
 
 /**
@@ -95,11 +99,10 @@ export function renderStrokes(strokes: readonly (readonly StrokePoint[])[], widt
  * normalizeStrokes(pad.strokes); // InkImage for normalizeDigit(), the pen at 10 % of the digit
  * ```
  */
-export function normalizeStrokes(strokes: readonly (readonly StrokePoint[])[], penWidth: number = PEN_READING.width): InkImage | null {
+export function normalizeStrokes(strokes: readonly (readonly StrokePoint[])[], penWidth: number = PEN_READING.width, size: number = PEN_READING.size): InkImage | null {
   const { x0, y0, x1, y1 } = strokeBounds(strokes.flat());
   if (!(x1 >= x0 && y1 >= y0)) return null;
   const extent = Math.max(x1 - x0, y1 - y0);
-  const size = PEN_READING.size;
   // A dot or a tiny scribble has no shape to normalise: draw it as a dot of the same pen.
   const scale = extent > 0 ? size / extent : 1;
   const line = Math.max(1, penWidth * size);
