@@ -244,6 +244,7 @@ export class DigitPad extends FormControlElement {
   /**
    * The drawing: one array of points per stroke, coordinates 0..1 across the pad's width and height.
    * Reading returns a copy; assigning redraws and recognises (no `input`/`change`: not a user edit).
+   * A malformed drawing throws a `DigitPadError` (`INVALID_INPUT`) and leaves the pad as it was.
    */
   get strokes(): Stroke[] {
     return this._strokes.map((stroke) => stroke.map((p) => ({ x: p.x, y: p.y })));
