@@ -505,6 +505,7 @@ export class DigitPad extends FormControlElement {
         return;
       }
     }
+    this._strokesState(); // serialised while the writer pauses, not in the read
     this._reader.schedule(this._delayMs);
   }
 
@@ -521,6 +522,7 @@ export class DigitPad extends FormControlElement {
     if (strokes.length > 0) {
       this._userEdit ||= user;
       this._state = 'pending';
+      this._strokesState(); // the form state of the new drawing, ready before it is read
       this._reader.schedule(delay);
       return;
     }

@@ -26,8 +26,11 @@ class BarValue extends Directive {
   render(_p: number) {
     return nothing;
   }
+  private shown?: number;
   override update(part: ElementPart, [p]: [number]) {
-    (part.element as HTMLElement).style.setProperty('--p', String(p));
+    // Every re-render passes the value again; a style write costs a style recalculation.
+    if (p !== this.shown) (part.element as HTMLElement).style.setProperty('--p', String(p));
+    this.shown = p;
     return nothing;
   }
 }

@@ -125,6 +125,8 @@ export function drawSegment(ink: Float32Array, width: number, height: number, [a
   // the exact test would leave alone: the picture is bit for bit what testing every pixel gives.
   const reach = radius + 0.5;
   const skip2 = reach * reach * (1 + 1e-9) + 1e-12;
+  // Pixels this close get full ink (reach − distance ≥ 1), again with slack: no square root needed.
+  const core2 = reach > 1 ? (reach - 1) * (reach - 1) * (1 - 1e-9) - 1e-12 : -1;
   const segmentTop = Math.min(ay, by), segmentBottom = Math.max(ay, by);
   const segmentLeft = Math.min(ax, bx), segmentRight = Math.max(ax, bx);
   for (let y = minY; y <= maxY; y++) {
@@ -141,7 +143,12 @@ export function drawSegment(ink: Float32Array, width: number, height: number, [a
       const px = x + 0.5;
       const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
       const ex = px - (ax + t * dx), ey = py - (ay + t * dy);
-      if (ex * ex + ey * ey >= skip2) continue;
+      const distance2 = ex * ex + ey * ey;
+      if (distance2 >= skip2) continue;
+      if (distance2 <= core2) {
+        ink[row + x] = 1;
+        continue;
+      }
       const v = Math.max(0, Math.min(1, reach - hypot(ex, ey)));
       if (v > ink[row + x]) ink[row + x] = v;
     }
