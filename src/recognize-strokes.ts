@@ -1,7 +1,7 @@
 import { ensureBackend } from './backend.js';
 import { DigitPadError } from './errors.js';
 import { normalizeDigit } from './preprocess/normalize.js';
-import { normalizeStrokes, PEN_READING, type StrokePoint } from './preprocess/strokes.js';
+import { normalizeScaledStrokes, normalizeStrokes, PEN_READING, type StrokePoint } from './preprocess/strokes.js';
 import type { DigitModel } from './model/load.js';
 import { checkOptions, emptyResult, getDefaultModel, toResult, type RecognizeOptions, type RecognizeResult } from './recognize.js';
 
@@ -22,10 +22,11 @@ export async function recognizeStrokes(strokes: readonly (readonly StrokePoint[]
 
 /**
  * @internal `recognizeStrokes()` for strokes and options already checked (the pad's own, checked
- * when they were drawn or assigned): no copy of every point on each read.
+ * when they were drawn or assigned), x and y multiplied by `unitX` and `unitY` (the pad's size for
+ * its 0..1 points): the same bits, without a copy of every point on each read.
  */
-export async function readCheckedStrokes(strokes: readonly (readonly [number, number][])[], minConfidence: number, model?: DigitModel): Promise<RecognizeResult> {
-  const ink = normalizeStrokes(strokes, PEN_READING.width);
+export async function readCheckedStrokes(strokes: readonly (readonly StrokePoint[])[], minConfidence: number, model?: DigitModel, unitX = 1, unitY = 1): Promise<RecognizeResult> {
+  const ink = normalizeScaledStrokes(strokes, unitX, unitY, PEN_READING.width);
   const digit = ink && normalizeDigit(ink);
   const backend = await ensureBackend();
   const reader = model ?? (await getDefaultModel());

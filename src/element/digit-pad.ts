@@ -305,8 +305,7 @@ export class DigitPad extends FormControlElement {
     if (!this._isNumber) {
       // The strokes themselves, re-rendered with the pen the model was trained for: the pad's
       // pen width and the digit's size do not change the answer.
-      const strokes = this._strokes.map((stroke) => stroke.map((p): [number, number] => [p.x * cssWidth, p.y * cssHeight]));
-      return readCheckedStrokes(strokes, this._minConfidence, model ?? undefined);
+      return readCheckedStrokes(this._strokes, this._minConfidence, model ?? undefined, cssWidth, cssHeight);
     }
     const image = this.toImageData();
     const { width, height } = image;

@@ -51,24 +51,54 @@ export const PEN_READING = {
  * ```
  */
 export function smoothStroke(stroke: readonly StrokePoint[], step = 1.5): [number, number][] {
-  const points = stroke.map(xy);
-  if (points.length < 3) return points;
-  const out: [number, number][] = [points[0]];
-  let [sx, sy] = points[0];
-  for (let i = 1; i < points.length - 1; i++) {
-    const [cx, cy] = points[i];
-    const ex = (cx + points[i + 1][0]) / 2, ey = (cy + points[i + 1][1]) / 2;
+  const out: [number, number][] = [];
+  traceSmooth(stroke, null, step, (x, y) => out.push([x, y]));
+  return out;
+}
+
+/** Where `normalizeStrokes` puts a sample: ((x · unitX) − x0) · scale + margin, likewise for y. */
+interface Placement {
+  unitX: number;
+  unitY: number;
+  x0: number;
+  y0: number;
+  scale: number;
+  margin: number;
+}
+
+/**
+ * The points of `smoothStroke()` handed to `visit` one by one, for the samples as given or placed
+ * (computed exactly as the renderers always have, so the bits agree), without an array per point:
+ * reading one pad digit draws a few hundred of them.
+ */
+function traceSmooth(stroke: readonly StrokePoint[], place: Placement | null, step: number, visit: (x: number, y: number) => void): void {
+  const n = stroke.length;
+  const xs = new Float64Array(n), ys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = stroke[i];
+    const x = Array.isArray(p) ? p[0] : (p as { x: number }).x, y = Array.isArray(p) ? p[1] : (p as { y: number }).y;
+    xs[i] = place ? (x * place.unitX - place.x0) * place.scale + place.margin : x;
+    ys[i] = place ? (y * place.unitY - place.y0) * place.scale + place.margin : y;
+  }
+  if (n < 3) {
+    for (let i = 0; i < n; i++) visit(xs[i], ys[i]);
+    return;
+  }
+  visit(xs[0], ys[0]);
+  let sx = xs[0], sy = ys[0];
+  for (let i = 1; i < n - 1; i++) {
+    const cx = xs[i], cy = ys[i];
+    const ex = (cx + xs[i + 1]) / 2, ey = (cy + ys[i + 1]) / 2;
     const length = Math.hypot(cx - sx, cy - sy) + Math.hypot(ex - cx, ey - cy);
     const pieces = Math.max(1, Math.min(32, Math.ceil(length / step)));
     for (let k = 1; k <= pieces; k++) {
       const t = k / pieces, u = 1 - t;
-      out.push([u * u * sx + 2 * u * t * cx + t * t * ex, u * u * sy + 2 * u * t * cy + t * t * ey]);
+      visit(u * u * sx + 2 * u * t * cx + t * t * ex, u * u * sy + 2 * u * t * cy + t * t * ey);
     }
     sx = ex;
     sy = ey;
   }
-  out.push(points[points.length - 1]);
-  return out;
+  visit(xs[n - 1], ys[n - 1]);
 }
 
 /**
@@ -80,13 +110,20 @@ export function smoothStroke(stroke: readonly StrokePoint[], step = 1.5): [numbe
  * ```
  */
 export function renderStrokes(strokes: readonly (readonly StrokePoint[])[], width: number, height: number, lineWidth: number): InkImage {
+  return drawStrokes(strokes, null, width, height, lineWidth);
+}
+
+function drawStrokes(strokes: readonly (readonly StrokePoint[])[], place: Placement | null, width: number, height: number, lineWidth: number): InkImage {
   const ink = new Float32Array(width * height);
   const radius = lineWidth / 2;
   for (const stroke of strokes) {
-    const points = smoothStroke(stroke);
-    if (points.length === 0) continue;
-    if (points.length === 1) points.push(points[0]);
-    for (let k = 1; k < points.length; k++) drawSegment(ink, width, height, points[k - 1], points[k], radius);
+    let count = 0, ax = 0, ay = 0;
+    traceSmooth(stroke, place, 1.5, (x, y) => {
+      if (count++ > 0) drawSegmentAt(ink, width, height, ax, ay, x, y, radius);
+      ax = x;
+      ay = y;
+    });
+    if (count === 1) drawSegmentAt(ink, width, height, ax, ay, ax, ay, radius); // a dot
   }
   return { width, height, ink };
 }
@@ -100,7 +137,24 @@ export function renderStrokes(strokes: readonly (readonly StrokePoint[])[], widt
  * ```
  */
 export function normalizeStrokes(strokes: readonly (readonly StrokePoint[])[], penWidth: number = PEN_READING.width, size: number = PEN_READING.size): InkImage | null {
-  const { x0, y0, x1, y1 } = strokeBounds(strokes.flat());
+  return normalizeScaledStrokes(strokes, 1, 1, penWidth, size);
+}
+
+/**
+ * @internal `normalizeStrokes()` of the strokes with x multiplied by `unitX` and y by `unitY` (a
+ * pad's 0..1 points in its pixels), the same bits as scaling them first, without copying them.
+ */
+export function normalizeScaledStrokes(strokes: readonly (readonly StrokePoint[])[], unitX: number, unitY: number, penWidth: number = PEN_READING.width, size: number = PEN_READING.size): InkImage | null {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const stroke of strokes) {
+    for (const p of stroke) {
+      const x = (Array.isArray(p) ? p[0] : (p as { x: number }).x) * unitX, y = (Array.isArray(p) ? p[1] : (p as { y: number }).y) * unitY;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+  }
   if (!(x1 >= x0 && y1 >= y0)) return null;
   const extent = Math.max(x1 - x0, y1 - y0);
   // A dot or a tiny scribble has no shape to normalise: draw it as a dot of the same pen.
@@ -108,15 +162,15 @@ export function normalizeStrokes(strokes: readonly (readonly StrokePoint[])[], p
   const line = Math.max(1, penWidth * size);
   const margin = Math.ceil(line / 2) + 2;
   const width = Math.ceil((x1 - x0) * scale) + 2 * margin, height = Math.ceil((y1 - y0) * scale) + 2 * margin;
-  const placed = strokes.map((stroke) => stroke.map((p): [number, number] => {
-    const [x, y] = xy(p);
-    return [(x - x0) * scale + margin, (y - y0) * scale + margin];
-  }));
-  return renderStrokes(placed, width, height, line);
+  return drawStrokes(strokes, { unitX, unitY, x0, y0, scale, margin }, width, height, line);
 }
 
 /** Paints one round-capped segment, keeping the darker value where ink overlaps. */
 export function drawSegment(ink: Float32Array, width: number, height: number, [ax, ay]: [number, number], [bx, by]: [number, number], radius: number): void {
+  drawSegmentAt(ink, width, height, ax, ay, bx, by, radius);
+}
+
+function drawSegmentAt(ink: Float32Array, width: number, height: number, ax: number, ay: number, bx: number, by: number, radius: number): void {
   const minX = Math.max(0, Math.floor(Math.min(ax, bx) - radius - 1)), maxX = Math.min(width - 1, Math.ceil(Math.max(ax, bx) + radius + 1));
   const minY = Math.max(0, Math.floor(Math.min(ay, by) - radius - 1)), maxY = Math.min(height - 1, Math.ceil(Math.max(ay, by) + radius + 1));
   const dx = bx - ax, dy = by - ay;
