@@ -7,7 +7,7 @@ import { median, round } from './stats.js';
 const params = new URLSearchParams(location.search);
 const DIST = params.get('dist') ?? '/dist/';
 if (!/^\/[\w./-]*\/$/.test(DIST)) throw new Error(`bad dist ${DIST}`);
-const runs = params.has('quick') ? 30 : 150;
+const runs = params.has('quick') ? 30 : 400;
 // Untimed reads first, so wasm and JS run their optimised tiers (tier-up is slow on a busy machine).
 const WARM_UP = 100;
 
