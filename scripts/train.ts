@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { encodeWeights } from '../src/model/encode.js';
 import { preprocess, PREPROCESS } from '../src/preprocess/index.js';
 import { DEFAULT_AUGMENT } from '../src/training/augment.js';
+import { digitArchitecture } from '../src/model/architecture.js';
 import { fit, type FitSettings, type TrainingState } from '../src/training/fit.js';
 import { loadModel } from '../src/index.node.js';
 import { createRng } from '../src/training/rng.js';
@@ -39,6 +40,8 @@ const { values: args } = parseArgs({
     base: { type: 'string' },
     'pen-writers': { type: 'string', default: 'none' },
     'pen-variants': { type: 'string', default: '3' },
+    // More capacity, for experiments: the filters of the last convolution (shipped: 64).
+    'conv3-filters': { type: 'string' },
   },
 });
 const penWriters = args['pen-writers'] as 'none' | 'train' | 'train+validation';
@@ -64,10 +67,16 @@ console.log(`preprocessed ${count} training digits in ${((Date.now() - started) 
 const pen = penWriters === 'none' ? null : penTrainingSet();
 const inputs = pen ? concat(mnistInputs, pen.inputs) : mnistInputs;
 const labels = pen ? Int32Array.from([...mnist.labels.subarray(0, count), ...pen.labels]) : Int32Array.from(mnist.labels.subarray(0, count));
-const base = args.base ? (await loadModel(args.base)).network : null;
+const baseModel = args.base ? await loadModel(args.base) : null;
+const base = baseModel ? baseModel.network : null;
 
 const checkpointDir = args.checkpoints!;
-const checkpointKey = JSON.stringify({ ...settings, count, base: args.base, penWriters, penVariants: args['pen-variants'] });
+// A base model is fine-tuned as it is (a wider stage 1 gives a wider stage 2).
+if (args['conv3-filters'] && args.base) throw new Error('--conv3-filters trains a new network: with --base, the base decides the network');
+const architecture = args['conv3-filters']
+  ? digitArchitecture(classNames.length).map((layer) => (layer.type === 'conv2d' && layer.name === 'conv3' ? { ...layer, filters: Number(args['conv3-filters']) } : layer))
+  : baseModel?.manifest.architecture;
+const checkpointKey = JSON.stringify({ ...settings, count, base: args.base, penWriters, penVariants: args['pen-variants'], conv3: args['conv3-filters'] });
 const resume = args.fresh ? undefined : readCheckpoint();
 const progress = new Progress(settings.epochs, Math.floor(labels.length / settings.batchSize), resume?.epochsDone ?? 0);
 const result = await fit(
@@ -81,6 +90,7 @@ const result = await fit(
       if (p.batch === p.batches) progress.endEpoch(p.epoch - 1, p.loss, p.accuracy);
     },
     onEpochEnd: writeCheckpoint,
+    architecture,
   },
 );
 

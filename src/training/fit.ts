@@ -50,6 +50,8 @@ export interface FitHooks {
   signal?: AbortSignal;
   onEpochEnd?: (state: TrainingState) => void | Promise<void>;
   resume?: TrainingState;
+  /** The network to train from scratch; default `digitArchitecture()` (scripts/train.ts tries wider ones). */
+  architecture?: LayerSpec[];
 }
 
 export interface FitResult {
@@ -68,7 +70,7 @@ export async function fit(data: PreparedDataset, settings: FitSettings, base: Ne
   const size = PREPROCESS.size;
   const pixels = size * size;
   const classes = data.classNames.length;
-  const architecture = digitArchitecture(classes);
+  const architecture = hooks.architecture ?? digitArchitecture(classes);
   const shapes = weightShapes(architecture, [size, size, 1]);
 
   const { train, validation } = split(data.labels.length, settings);

@@ -42,3 +42,18 @@ test('the fine-tuning stage of npm run train loads its base model from a file an
   }
   assert.ok(correct >= 290, `the fine-tuned model read only ${correct}/300 test digits`);
 });
+
+test('scripts/train.ts --conv3-filters trains a wider network that loads and reads like the shipped one', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'digit-pad-train-'));
+  execFileSync('npx', ['tsx', 'scripts/train.ts', '--epochs', '1', '--limit', '1000', '--batch-size', '32', '--conv3-filters', '96',
+    '--out', out, '--checkpoints', join(out, 'checkpoints'), '--fresh'], { stdio: 'pipe', timeout: 240_000 });
+  const manifest = JSON.parse(readFileSync(join(out, 'digits.json'), 'utf8'));
+  assert.deepEqual(manifest.architecture.find((layer) => layer.name === 'conv3'), { type: 'conv2d', name: 'conv3', kernelSize: 3, filters: 96 });
+  const model = await sdk.loadModel(pathToFileURL(join(out, 'digits.json')));
+  let correct = 0;
+  for (let i = 0; i < 300; i++) {
+    const { image, label } = mnistDigit(i);
+    if ((await sdk.recognize(image, { model })).digit === label) correct++;
+  }
+  assert.ok(correct >= 180, `tiny wide model read only ${correct}/300 test digits (chance is ~30)`);
+});
