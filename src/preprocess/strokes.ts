@@ -6,6 +6,10 @@ export type StrokePoint = { x: number; y: number } | [number, number];
 /** A point as `[x, y]`, whichever form it came in. */
 export const xy = (p: StrokePoint): [number, number] => (Array.isArray(p) ? p : [p.x, p.y]);
 
+/** A point's x and y, whichever form it came in, without an array for `{ x, y }` points. */
+const pointX = (p: StrokePoint): number => (Array.isArray(p) ? p[0] : (p as { x: number }).x);
+const pointY = (p: StrokePoint): number => (Array.isArray(p) ? p[1] : (p as { y: number }).y);
+
 /**
  * The box around a stroke's points (or any list of points).
  *
@@ -16,7 +20,7 @@ export const xy = (p: StrokePoint): [number, number] => (Array.isArray(p) ? p : 
 export function strokeBounds(points: readonly StrokePoint[]): { x0: number; y0: number; x1: number; y1: number } {
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   for (const p of points) {
-    const [x, y] = xy(p);
+    const x = pointX(p), y = pointY(p);
     if (x < x0) x0 = x;
     if (x > x1) x1 = x;
     if (y < y0) y0 = y;
@@ -75,8 +79,7 @@ function traceSmooth(stroke: readonly StrokePoint[], place: Placement | null, st
   const n = stroke.length;
   const xs = new Float64Array(n), ys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const p = stroke[i];
-    const x = Array.isArray(p) ? p[0] : (p as { x: number }).x, y = Array.isArray(p) ? p[1] : (p as { y: number }).y;
+    const x = pointX(stroke[i]), y = pointY(stroke[i]);
     xs[i] = place ? (x * place.unitX - place.x0) * place.scale + place.margin : x;
     ys[i] = place ? (y * place.unitY - place.y0) * place.scale + place.margin : y;
   }
@@ -141,20 +144,14 @@ export function normalizeStrokes(strokes: readonly (readonly StrokePoint[])[], p
 }
 
 /**
- * @internal `normalizeStrokes()` of the strokes with x multiplied by `unitX` and y by `unitY` (a
- * pad's 0..1 points in its pixels), the same bits as scaling them first, without copying them.
+ * @internal `normalizeStrokes()` of the strokes with x multiplied by `unitX` and y by `unitY` (both
+ * positive: a pad's 0..1 points in its pixels), the same bits as scaling them first, without
+ * copying them.
  */
 export function normalizeScaledStrokes(strokes: readonly (readonly StrokePoint[])[], unitX: number, unitY: number, penWidth: number = PEN_READING.width, size: number = PEN_READING.size): InkImage | null {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (const stroke of strokes) {
-    for (const p of stroke) {
-      const x = (Array.isArray(p) ? p[0] : (p as { x: number }).x) * unitX, y = (Array.isArray(p) ? p[1] : (p as { y: number }).y) * unitY;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-    }
-  }
+  // Units are positive and rounding is monotonic, so the scaled box is the box scaled, to the bit.
+  const bounds = strokeBounds(strokes.flat());
+  const x0 = bounds.x0 * unitX, x1 = bounds.x1 * unitX, y0 = bounds.y0 * unitY, y1 = bounds.y1 * unitY;
   if (!(x1 >= x0 && y1 >= y0)) return null;
   const extent = Math.max(x1 - x0, y1 - y0);
   // A dot or a tiny scribble has no shape to normalise: draw it as a dot of the same pen.
