@@ -298,13 +298,13 @@ async function chromiumBench() {
           if (!result || result.error) throw new Error(`pad-read.html at DPR ${dpr}: ${result?.error ?? 'no result'}`);
           if (build.key) (padRead[build.key] ??= { dist: process.env.PAD_DIST })[`dpr${dpr}`] = result;
           else padRead[`dpr${dpr}`] = result;
-          log(`chromium padRead${build.key ? ` (${process.env.PAD_DIST})` : ''} DPR ${dpr}: pad ${result.padMs} ms, 28×28 digit ${result.digitMs} ms (${result.ratio}×)`);
+          log(`chromium padRead${build.key ? ` (${process.env.PAD_DIST})` : ''} DPR ${dpr}: pad ${result.padMs} ms, 28×28 digit ${result.digitMs} ms (${result.ratio}×); read first / second: pad ${result.padByPosition?.first} / ${result.padByPosition?.second}, digit ${result.digitByPosition?.first} / ${result.digitByPosition?.second} ms`);
         } finally {
           await context.close();
         }
       }
     }
-    padRead.method = 'Chromium: pad.recognize() on a 280 px pad holding each of the pad tests\' handwritten digits in turn (strokes assigned), timed alternately with recognize() on the same drawing as a 28×28 image; medians; ratio = pad ÷ digit';
+    padRead.method = 'Chromium: pad.recognize() on a 280 px pad holding each of the pad tests\' handwritten digits in turn (strokes assigned), each strokes assignment followed by both reads, pad.recognize() and recognize() on the same drawing as a 28×28 image, in alternating order (the first read after the redraw is slower, whichever it is: padByPosition / digitByPosition); 400 untimed pairs first; medians; ratio = pad ÷ digit';
   }
   if (ONLY && !ONLY.has('chromium')) {
     await browser.close();

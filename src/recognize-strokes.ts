@@ -3,7 +3,7 @@ import { DigitPadError } from './errors.js';
 import { normalizeDigit } from './preprocess/normalize.js';
 import { normalizeScaledStrokes, normalizeStrokes, PEN_READING, type StrokePoint } from './preprocess/strokes.js';
 import type { DigitModel } from './model/load.js';
-import { checkOptions, emptyResult, getDefaultModel, toResult, type RecognizeOptions, type RecognizeResult } from './recognize.js';
+import { checkOptions, emptyResult, getDefaultModel, singleReadInput, toResult, type RecognizeOptions, type RecognizeResult } from './recognize.js';
 
 /**
  * Recognises one digit from the pen strokes that wrote it, the way `<digit-pad>` reads: the strokes
@@ -26,10 +26,11 @@ export async function recognizeStrokes(strokes: readonly (readonly StrokePoint[]
  * its 0..1 points): the same bits, without a copy of every point on each read.
  */
 export async function readCheckedStrokes(strokes: readonly (readonly StrokePoint[])[], minConfidence: number, model?: DigitModel, unitX = 1, unitY = 1): Promise<RecognizeResult> {
-  const ink = normalizeScaledStrokes(strokes, unitX, unitY, PEN_READING.width);
-  const digit = ink && normalizeDigit(ink);
   const backend = await ensureBackend();
   const reader = model ?? (await getDefaultModel());
+  // Rendered, normalised and read with no await in between: the reused buffers stay this read's.
+  const ink = normalizeScaledStrokes(strokes, unitX, unitY, PEN_READING.width, PEN_READING.size, true);
+  const digit = ink && normalizeDigit(ink, singleReadInput);
   if (!digit) return emptyResult(reader.classNames.length, backend);
   return toResult(Array.from(reader.network.predict(digit, 1)), reader, minConfidence, backend);
 }

@@ -2,7 +2,7 @@ import { ensureBackend, type BackendName } from './backend.js';
 import { DigitPadError } from './errors.js';
 import { DIGITS_MODEL } from './assets.js';
 import { sharedModel, type DigitModel } from './model/load.js';
-import { preprocess, type ImageInput } from './preprocess/index.js';
+import { normalizeDigit, preprocess, PREPROCESS, readPixels, toInk, type ImageInput } from './preprocess/index.js';
 
 export type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
@@ -45,13 +45,20 @@ export const getDefaultModel: () => Promise<DigitModel> = sharedModel(DIGITS_MOD
  */
 export async function recognize(image: ImageInput, options: RecognizeOptions = {}): Promise<RecognizeResult> {
   const minConfidence = checkOptions(options);
-  const digit = preprocess(image, 'image');
+  // The pixels are read now, as the call found them; the canvas may change while the model loads.
+  const ink = toInk(readPixels(image, 'image'));
   const backend = await ensureBackend();
   const model = options.model ?? (await getDefaultModel());
-  const classes = model.classNames.length;
-  if (!digit) return emptyResult(classes, backend);
+  const digit = normalizeDigit(ink, singleReadInput);
+  if (!digit) return emptyResult(model.classNames.length, backend);
   return toResult(Array.from(model.network.predict(digit, 1)), model, minConfidence, backend);
 }
+
+/**
+ * @internal The network input of one digit, shared by single reads: each fills it and hands it to
+ * predict() with no await in between (predict copies it), so reads never see each other's.
+ */
+export const singleReadInput = new Float32Array(PREPROCESS.size * PREPROCESS.size);
 
 /**
  * Recognises many single-digit images in one call: every image is preprocessed, then all of them go

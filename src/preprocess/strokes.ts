@@ -71,13 +71,21 @@ interface Placement {
 }
 
 /**
+ * Reused buffers (the renderers never await, so uses never overlap): Chromium allocates typed
+ * arrays outside the JS heap, and a new array per stroke and per read cost more than drawing it.
+ */
+let traced = { xs: new Float64Array(64), ys: new Float64Array(64) };
+let readingInk = new Float32Array(0);
+
+/**
  * The points of `smoothStroke()` handed to `visit` one by one, for the samples as given or placed
  * (computed exactly as the renderers always have, so the bits agree), without an array per point:
  * reading one pad digit draws a few hundred of them.
  */
 function traceSmooth(stroke: readonly StrokePoint[], place: Placement | null, step: number, visit: (x: number, y: number) => void): void {
   const n = stroke.length;
-  const xs = new Float64Array(n), ys = new Float64Array(n);
+  if (traced.xs.length < n) traced = { xs: new Float64Array(2 * n), ys: new Float64Array(2 * n) };
+  const { xs, ys } = traced;
   for (let i = 0; i < n; i++) {
     const x = pointX(stroke[i]), y = pointY(stroke[i]);
     xs[i] = place ? (x * place.unitX - place.x0) * place.scale + place.margin : x;
@@ -92,7 +100,7 @@ function traceSmooth(stroke: readonly StrokePoint[], place: Placement | null, st
   for (let i = 1; i < n - 1; i++) {
     const cx = xs[i], cy = ys[i];
     const ex = (cx + xs[i + 1]) / 2, ey = (cy + ys[i + 1]) / 2;
-    const length = Math.hypot(cx - sx, cy - sy) + Math.hypot(ex - cx, ey - cy);
+    const length = hypot(cx - sx, cy - sy) + hypot(ex - cx, ey - cy);
     const pieces = Math.max(1, Math.min(32, Math.ceil(length / step)));
     for (let k = 1; k <= pieces; k++) {
       const t = k / pieces, u = 1 - t;
@@ -116,8 +124,13 @@ export function renderStrokes(strokes: readonly (readonly StrokePoint[])[], widt
   return drawStrokes(strokes, null, width, height, lineWidth);
 }
 
-function drawStrokes(strokes: readonly (readonly StrokePoint[])[], place: Placement | null, width: number, height: number, lineWidth: number): InkImage {
-  const ink = new Float32Array(width * height);
+function drawStrokes(strokes: readonly (readonly StrokePoint[])[], place: Placement | null, width: number, height: number, lineWidth: number, reuse = false): InkImage {
+  let ink: Float32Array;
+  if (!reuse) ink = new Float32Array(width * height);
+  else {
+    if (readingInk.length < width * height) readingInk = new Float32Array(width * height * 2);
+    ink = readingInk.subarray(0, width * height).fill(0);
+  }
   const radius = lineWidth / 2;
   for (const stroke of strokes) {
     let count = 0, ax = 0, ay = 0;
@@ -146,9 +159,10 @@ export function normalizeStrokes(strokes: readonly (readonly StrokePoint[])[], p
 /**
  * @internal `normalizeStrokes()` of the strokes with x multiplied by `unitX` and y by `unitY` (both
  * positive: a pad's 0..1 points in its pixels), the same bits as scaling them first, without
- * copying them.
+ * copying them. With `reuse` the ink lives in a buffer the next such call overwrites: for a read
+ * that normalises it before it awaits anything.
  */
-export function normalizeScaledStrokes(strokes: readonly (readonly StrokePoint[])[], unitX: number, unitY: number, penWidth: number = PEN_READING.width, size: number = PEN_READING.size): InkImage | null {
+export function normalizeScaledStrokes(strokes: readonly (readonly StrokePoint[])[], unitX: number, unitY: number, penWidth: number = PEN_READING.width, size: number = PEN_READING.size, reuse = false): InkImage | null {
   // Units are positive and rounding is monotonic, so the scaled box is the box scaled, to the bit.
   const bounds = strokeBounds(strokes.flat());
   const x0 = bounds.x0 * unitX, x1 = bounds.x1 * unitX, y0 = bounds.y0 * unitY, y1 = bounds.y1 * unitY;
@@ -159,7 +173,7 @@ export function normalizeScaledStrokes(strokes: readonly (readonly StrokePoint[]
   const line = Math.max(1, penWidth * size);
   const margin = Math.ceil(line / 2) + 2;
   const width = Math.ceil((x1 - x0) * scale) + 2 * margin, height = Math.ceil((y1 - y0) * scale) + 2 * margin;
-  return drawStrokes(strokes, { unitX, unitY, x0, y0, scale, margin }, width, height, line);
+  return drawStrokes(strokes, { unitX, unitY, x0, y0, scale, margin }, width, height, line, reuse);
 }
 
 /** Paints one round-capped segment, keeping the darker value where ink overlaps. */

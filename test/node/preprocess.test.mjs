@@ -25,3 +25,21 @@ test('normalizeDigit() gives the same bits as the implementation the weights wer
   // Recorded from normalizeDigit as of commit 8cb28a1 (per-pixel closures, before flat weights).
   assert.equal(hash.digest('hex'), '56f8d2881e10e031ea707ff219a877e6d7cc725f2b5387c59a69348aac1b675c');
 });
+
+test('a read that reuses buffers gets the same input as one that allocates, whatever was read before', async () => {
+  const { normalizeScaledStrokes } = await import('../../src/preprocess/strokes.ts');
+  const { loadPenDigits } = await import('../../scripts/lib/pendigits.ts');
+  const digits = loadPenDigits().slice(0, 120);
+  const reused = new Float32Array(784);
+  let compared = 0;
+  // Digits of every shape in turn (and at two scales), so the reused buffers hold another drawing's leftovers.
+  for (const [i, { strokes }] of digits.entries()) {
+    const unit = i % 2 ? 0.5 : 3;
+    const fresh = normalizeDigit(normalizeScaledStrokes(strokes, unit, unit));
+    const again = normalizeDigit(normalizeScaledStrokes(strokes, unit, unit, undefined, undefined, true), reused);
+    assert.ok(fresh && again === reused, `digit ${i} was read`);
+    assert.deepEqual(Array.from(again), Array.from(fresh), `digit ${i}`);
+    compared++;
+  }
+  assert.equal(compared, 120);
+});
