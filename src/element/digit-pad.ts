@@ -198,6 +198,7 @@ export class DigitPad extends FormControlElement {
   private readonly _readSizes = new WeakMap<NumberResult, [number, number]>();
   private _formValue: string | null = null;
   private _formState: string | null = null;
+  private _validity: { flag: string | null; message: string; anchor: HTMLElement | undefined } | null = null;
   private _serialized: { strokes: readonly Stroke[]; points: number; state: string } | null = null;
   private readonly _surface = new DrawingSurface(this, {
     canvas: () => this.renderRoot?.querySelector('canvas') ?? null,
@@ -639,19 +640,27 @@ export class DigitPad extends FormControlElement {
     const anchor = this._canvasEl ?? undefined;
     if (this._strokes.length > 0 && this._state === 'uncertain') {
       const what = this._classesText();
-      this._internals.setValidity({ badInput: true }, what ? `That doesn’t look like ${what}. Please write it again.` : 'That doesn’t look like a digit. Please write it again.', anchor);
-    } else if (this.required && this.value === '') {
+      this._setValidity('badInput', what ? `That doesn’t look like ${what}. Please write it again.` : 'That doesn’t look like a digit. Please write it again.', anchor);
+    } else if (this.required && value === '') {
       const what = this._classesText();
       const message = this._isNumber
         ? (this.multiple ? 'Please write a number.' : `Write ${this._digits} digits.`)
         : what ? `Please write ${what}.` : 'Please write a digit.';
-      this._internals.setValidity({ valueMissing: true }, message, anchor);
-    } else if (this.required && this._isNumber && !this.multiple && this.value.length !== this._digits) {
-      const flag = this.value.length < this._digits ? { tooShort: true } : { tooLong: true };
-      this._internals.setValidity(flag, `Write ${this._digits} digits.`, anchor);
+      this._setValidity('valueMissing', message, anchor);
+    } else if (this.required && this._isNumber && !this.multiple && value.length !== this._digits) {
+      this._setValidity(value.length < this._digits ? 'tooShort' : 'tooLong', `Write ${this._digits} digits.`, anchor);
     } else {
-      this._internals.setValidity({});
+      this._setValidity(null, '', undefined);
     }
+  }
+
+  /** Sets the validity only when it changes: every read and every update syncs the form. */
+  private _setValidity(flag: 'badInput' | 'valueMissing' | 'tooShort' | 'tooLong' | null, message: string, anchor: HTMLElement | undefined): void {
+    const last = this._validity;
+    if (last && last.flag === flag && last.message === message && last.anchor === anchor) return;
+    this._validity = { flag, message, anchor };
+    if (flag) this._internals.setValidity({ [flag]: true }, message, anchor);
+    else this._internals.setValidity({});
   }
 
   /** The drawing as form state, serialised again only when strokes or points were added or removed. */

@@ -53,24 +53,26 @@ export function normalizeDigit({ width, height, ink }: InkImage, into?: Float32A
 
   if (work.horizontal.length < (y1 - y0 + 1) * size) work.horizontal = new Float32Array((y1 - y0 + 1) * size * 2);
   const horizontal = work.horizontal; // every value used below is written first
+  const { start: columnStart, offset: columnOffset, weights: columnWeights } = columns;
   for (let y = y0; y <= y1; y++) {
     const rowOffset = y * width;
     const outOffset = (y - y0) * size;
     for (let ox = 0; ox < size; ox++) {
-      const start = rowOffset + columns.start[ox], from = columns.offset[ox], to = columns.offset[ox + 1];
+      const start = rowOffset + columnStart[ox], from = columnOffset[ox], to = columnOffset[ox + 1];
       let acc = 0;
-      for (let k = from; k < to; k++) acc += columns.weights[k] * ink[start + k - from];
+      for (let k = from; k < to; k++) acc += columnWeights[k] * ink[start + k - from];
       horizontal[outOffset + ox] = acc;
     }
   }
   if (into && into.length !== size * size) throw new RangeError(`normalizeDigit: into must hold ${size * size} values, got ${into.length}.`);
   const out = into ?? new Float32Array(size * size);
   let peak = 0;
+  const { start: rowStart, offset: rowOffsets, weights: rowWeights } = rows;
   for (let oy = 0; oy < size; oy++) {
-    const start = rows.start[oy] - y0, from = rows.offset[oy], to = rows.offset[oy + 1];
+    const start = rowStart[oy] - y0, from = rowOffsets[oy], to = rowOffsets[oy + 1];
     for (let ox = 0; ox < size; ox++) {
       let acc = 0;
-      for (let k = from; k < to; k++) acc += rows.weights[k] * horizontal[(start + k - from) * size + ox];
+      for (let k = from; k < to; k++) acc += rowWeights[k] * horizontal[(start + k - from) * size + ox];
       out[oy * size + ox] = acc;
       if (acc > peak) peak = acc;
     }
