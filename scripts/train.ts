@@ -42,6 +42,9 @@ const { values: args } = parseArgs({
     'pen-variants': { type: 'string', default: '3' },
     // More capacity, for experiments: the filters of the last convolution (shipped: 64).
     'conv3-filters': { type: 'string' },
+    // Experiment: MNIST targets mixed with a teacher's probabilities (e.g. stage 1), weight 0..1.
+    distill: { type: 'string' },
+    'distill-weight': { type: 'string', default: '0.5' },
   },
 });
 const penWriters = args['pen-writers'] as 'none' | 'train' | 'train+validation';
@@ -76,7 +79,11 @@ if (args['conv3-filters'] && args.base) throw new Error('--conv3-filters trains 
 const architecture = args['conv3-filters']
   ? digitArchitecture(classNames.length).map((layer) => (layer.type === 'conv2d' && layer.name === 'conv3' ? { ...layer, filters: Number(args['conv3-filters']) } : layer))
   : baseModel?.manifest.architecture;
-const checkpointKey = JSON.stringify({ ...settings, count, base: args.base, penWriters, penVariants: args['pen-variants'], conv3: args['conv3-filters'] });
+const checkpointKey = JSON.stringify({
+  ...settings, count, base: args.base, penWriters, penVariants: args['pen-variants'], conv3: args['conv3-filters'],
+  ...(args.distill ? { distill: args.distill, distillWeight: args['distill-weight'] } : {}),
+});
+const distill = args.distill ? await distillTargets(args.distill, Number(args['distill-weight'])) : undefined;
 const resume = args.fresh ? undefined : readCheckpoint();
 const progress = new Progress(settings.epochs, Math.floor(labels.length / settings.batchSize), resume?.epochsDone ?? 0);
 const result = await fit(
@@ -91,6 +98,7 @@ const result = await fit(
     },
     onEpochEnd: writeCheckpoint,
     architecture,
+    targets: distill,
   },
 );
 
@@ -106,6 +114,7 @@ const { manifest, binary } = encodeWeights({
       ? ` and ${pen.labels.length} renders (${args['pen-variants']} each) of ${pen.digits} pen digits by writers ${pen.writers.join(', ')} (UCI pendigits, CC BY 4.0); writers ${HELD_OUT_WRITERS.join(', ')} held out`
       : ''),
     ...(args.base ? { base: args.base } : {}),
+    ...(args.distill ? { distill: { teacher: args.distill, weight: Number(args['distill-weight']), on: 'MNIST samples' } } : {}),
     ...settings, optimizer: 'adam', schedule: 'cosine to 1%', augment: DEFAULT_AUGMENT, backend: 'wasm',
     seconds: Math.round(trainingSeconds),
   },
@@ -136,6 +145,26 @@ function penTrainingSet() {
   const writers = [...new Set(digits.map((d) => d.writer))].sort((a, b) => a - b);
   console.log(`rendered ${set.labels.length} pen training inputs from ${digits.length} digits of ${writers.length} writers in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   return { ...set, digits: digits.length, writers };
+}
+
+/**
+ * Targets for MNIST samples (indices below `count`) become (1 − weight) · one-hot + weight · the
+ * teacher's probabilities for the same augmented input; pen samples keep their labels.
+ */
+async function distillTargets(teacherPath: string, weight: number) {
+  if (!(weight > 0 && weight <= 1)) throw new Error('--distill-weight must be in (0, 1]');
+  const teacher = await loadModel(teacherPath);
+  const pixels = size * size, classes = classNames.length;
+  return (xs: Float32Array, ys: Float32Array, members: Uint32Array) => {
+    const rows = [...members.keys()].filter((k) => members[k] < count);
+    if (rows.length === 0) return;
+    const batch = new Float32Array(rows.length * pixels);
+    rows.forEach((k, r) => batch.set(xs.subarray(k * pixels, (k + 1) * pixels), r * pixels));
+    const probabilities = teacher.network.predict(batch, rows.length);
+    rows.forEach((k, r) => {
+      for (let c = 0; c < classes; c++) ys[k * classes + c] = (1 - weight) * ys[k * classes + c] + weight * probabilities[r * classes + c];
+    });
+  };
 }
 
 function concat(a: Float32Array, b: Float32Array): Float32Array {

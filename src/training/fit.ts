@@ -52,6 +52,12 @@ export interface FitHooks {
   resume?: TrainingState;
   /** The network to train from scratch; default `digitArchitecture()` (scripts/train.ts tries wider ones). */
   architecture?: LayerSpec[];
+  /**
+   * Rewrites a batch's targets in place before the step: `ys` holds one-hot rows for the samples
+   * `members` (indices into the dataset), `xs` their inputs as trained on (augmented). scripts/train.ts
+   * mixes in a teacher's probabilities (`--distill`).
+   */
+  targets?: (xs: Float32Array, ys: Float32Array, members: Uint32Array) => void;
 }
 
 export interface FitResult {
@@ -103,6 +109,7 @@ export async function fit(data: PreparedDataset, settings: FitSettings, base: Ne
           xs.set(settings.augment ? augmentDigit(digit, size, random) : digit, k * pixels);
           ys[k * classes + data.labels[index]] = 1;
         });
+        hooks.targets?.(xs, ys, members);
         const x = tf.tensor4d(xs, [members.length, size, size, 1]);
         const y = tf.tensor2d(ys, [members.length, classes]);
         const [loss, accuracy] = (await model.trainOnBatch(x, y)) as number[];

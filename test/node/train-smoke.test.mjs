@@ -57,3 +57,19 @@ test('scripts/train.ts --conv3-filters trains a wider network that loads and rea
   }
   assert.ok(correct >= 180, `tiny wide model read only ${correct}/300 test digits (chance is ~30)`);
 });
+
+test('scripts/train.ts --distill mixes a teacher into the MNIST targets, records it, and keeps reading', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'digit-pad-train-'));
+  execFileSync('npx', ['tsx', 'scripts/train.ts', '--epochs', '1', '--limit', '300', '--base', 'weights/digits.json',
+    '--distill', 'weights/digits.json', '--distill-weight', '0.5', '--learning-rate', '0.0002',
+    '--out', out, '--checkpoints', join(out, 'checkpoints'), '--fresh'], { stdio: 'pipe', timeout: 240_000 });
+  const manifest = JSON.parse(readFileSync(join(out, 'digits.json'), 'utf8'));
+  assert.deepEqual(manifest.training.distill, { teacher: 'weights/digits.json', weight: 0.5, on: 'MNIST samples' });
+  const model = await sdk.loadModel(pathToFileURL(join(out, 'digits.json')));
+  let correct = 0;
+  for (let i = 0; i < 300; i++) {
+    const { image, label } = mnistDigit(i);
+    if ((await sdk.recognize(image, { model })).digit === label) correct++;
+  }
+  assert.ok(correct >= 290, `the distilled model read only ${correct}/300 test digits`);
+});
