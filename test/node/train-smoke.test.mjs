@@ -9,67 +9,53 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sdk, mnistDigit } from './helpers.mjs';
 
-test('scripts/train.ts on 1,000 digits for 1 epoch learns far above chance and writes a valid model', async () => {
+/** Runs scripts/train.ts with `args` into a fresh folder: the manifest it wrote and the model loaded from it. */
+async function trainScript(args) {
   const out = mkdtempSync(join(tmpdir(), 'digit-pad-train-'));
-  execFileSync('npx', ['tsx', 'scripts/train.ts', '--epochs', '1', '--limit', '1000', '--batch-size', '32',
-    '--out', out, '--checkpoints', join(out, 'checkpoints'), '--fresh'], { stdio: 'pipe', timeout: 240_000 });
+  execFileSync('npx', ['tsx', 'scripts/train.ts', ...args, '--out', out, '--checkpoints', join(out, 'checkpoints'), '--fresh'], { stdio: 'pipe', timeout: 240_000 });
   const manifest = JSON.parse(readFileSync(join(out, 'digits.json'), 'utf8'));
-  assert.equal(manifest.training.epochs, 1);
-  const model = await sdk.loadModel(pathToFileURL(join(out, 'digits.json')));
+  return { manifest, model: await sdk.loadModel(pathToFileURL(join(out, 'digits.json'))) };
+}
+
+/** How many of the first 300 MNIST test digits `model` reads right. */
+async function mnistRight(model) {
   let correct = 0;
   for (let i = 0; i < 300; i++) {
     const { image, label } = mnistDigit(i);
     if ((await sdk.recognize(image, { model })).digit === label) correct++;
   }
+  return correct;
+}
+
+test('scripts/train.ts on 1,000 digits for 1 epoch learns far above chance and writes a valid model', async () => {
+  const { manifest, model } = await trainScript(['--epochs', '1', '--limit', '1000', '--batch-size', '32']);
+  assert.equal(manifest.training.epochs, 1);
+  const correct = await mnistRight(model);
   assert.ok(correct >= 180, `tiny model read only ${correct}/300 test digits (chance is ~30)`);
 });
 
 test('the fine-tuning stage of npm run train loads its base model from a file and keeps reading', async () => {
   // Stage 2 of `npm run train` reads stage 1's weights through a file path; a one-epoch run on a
   // few digits and one render of each training writer's pen digits checks that path end to end.
-  const out = mkdtempSync(join(tmpdir(), 'digit-pad-train-'));
-  execFileSync('npx', ['tsx', 'scripts/train.ts', '--epochs', '1', '--limit', '300', '--base', 'weights/digits.json',
-    '--pen-writers', 'train', '--pen-variants', '1', '--learning-rate', '0.0002',
-    '--out', out, '--checkpoints', join(out, 'checkpoints'), '--fresh'], { stdio: 'pipe', timeout: 240_000 });
-  const manifest = JSON.parse(readFileSync(join(out, 'digits.json'), 'utf8'));
+  const { manifest, model } = await trainScript(['--epochs', '1', '--limit', '300', '--base', 'weights/digits.json',
+    '--pen-writers', 'train', '--pen-variants', '1', '--learning-rate', '0.0002']);
   assert.equal(manifest.training.from, 'pretrained');
   assert.match(manifest.training.data, /pen digits by writers/);
-  const model = await sdk.loadModel(pathToFileURL(join(out, 'digits.json')));
-  let correct = 0;
-  for (let i = 0; i < 300; i++) {
-    const { image, label } = mnistDigit(i);
-    if ((await sdk.recognize(image, { model })).digit === label) correct++;
-  }
+  const correct = await mnistRight(model);
   assert.ok(correct >= 290, `the fine-tuned model read only ${correct}/300 test digits`);
 });
 
 test('scripts/train.ts --conv3-filters trains a wider network that loads and reads like the shipped one', async () => {
-  const out = mkdtempSync(join(tmpdir(), 'digit-pad-train-'));
-  execFileSync('npx', ['tsx', 'scripts/train.ts', '--epochs', '1', '--limit', '1000', '--batch-size', '32', '--conv3-filters', '96',
-    '--out', out, '--checkpoints', join(out, 'checkpoints'), '--fresh'], { stdio: 'pipe', timeout: 240_000 });
-  const manifest = JSON.parse(readFileSync(join(out, 'digits.json'), 'utf8'));
+  const { manifest, model } = await trainScript(['--epochs', '1', '--limit', '1000', '--batch-size', '32', '--conv3-filters', '96']);
   assert.deepEqual(manifest.architecture.find((layer) => layer.name === 'conv3'), { type: 'conv2d', name: 'conv3', kernelSize: 3, filters: 96 });
-  const model = await sdk.loadModel(pathToFileURL(join(out, 'digits.json')));
-  let correct = 0;
-  for (let i = 0; i < 300; i++) {
-    const { image, label } = mnistDigit(i);
-    if ((await sdk.recognize(image, { model })).digit === label) correct++;
-  }
+  const correct = await mnistRight(model);
   assert.ok(correct >= 180, `tiny wide model read only ${correct}/300 test digits (chance is ~30)`);
 });
 
 test('scripts/train.ts --distill mixes a teacher into the MNIST targets, records it, and keeps reading', async () => {
-  const out = mkdtempSync(join(tmpdir(), 'digit-pad-train-'));
-  execFileSync('npx', ['tsx', 'scripts/train.ts', '--epochs', '1', '--limit', '300', '--base', 'weights/digits.json',
-    '--distill', 'weights/digits.json', '--distill-weight', '0.5', '--learning-rate', '0.0002',
-    '--out', out, '--checkpoints', join(out, 'checkpoints'), '--fresh'], { stdio: 'pipe', timeout: 240_000 });
-  const manifest = JSON.parse(readFileSync(join(out, 'digits.json'), 'utf8'));
+  const { manifest, model } = await trainScript(['--epochs', '1', '--limit', '300', '--base', 'weights/digits.json',
+    '--distill', 'weights/digits.json', '--distill-weight', '0.5', '--learning-rate', '0.0002']);
   assert.deepEqual(manifest.training.distill, { teacher: 'weights/digits.json', weight: 0.5, on: 'MNIST samples' });
-  const model = await sdk.loadModel(pathToFileURL(join(out, 'digits.json')));
-  let correct = 0;
-  for (let i = 0; i < 300; i++) {
-    const { image, label } = mnistDigit(i);
-    if ((await sdk.recognize(image, { model })).digit === label) correct++;
-  }
+  const correct = await mnistRight(model);
   assert.ok(correct >= 290, `the distilled model read only ${correct}/300 test digits`);
 });
