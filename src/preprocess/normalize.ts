@@ -28,6 +28,7 @@ export const PREPROCESS = {
  */
 export function normalizeDigit({ width, height, ink }: InkImage, into?: Float32Array): Float32Array | null {
   const { size, box, inkFloor, strokeInk, minStrokeFraction } = PREPROCESS;
+  if (into && into.length !== size * size) throw new RangeError(`normalizeDigit: into must hold ${size * size} values, got ${into.length}.`);
   let x0 = width, y0 = height, x1 = -1, y1 = -1;
   let strokes = 0, mass = 0, sumX = 0, sumY = 0;
   for (let y = 0; y < height; y++) {
@@ -64,7 +65,6 @@ export function normalizeDigit({ width, height, ink }: InkImage, into?: Float32A
       horizontal[outOffset + ox] = acc;
     }
   }
-  if (into && into.length !== size * size) throw new RangeError(`normalizeDigit: into must hold ${size * size} values, got ${into.length}.`);
   const out = into ?? new Float32Array(size * size);
   let peak = 0;
   const { start: rowStart, offset: rowOffsets, weights: rowWeights } = rows;
