@@ -8,8 +8,8 @@
  *   npm run build && npx tsx scripts/validate-pen.ts .cache/runA/digits.json [--mnist]
  */
 import { parseArgs } from 'node:util';
-import { byWriters, loadPenDigits, penDigitOnPad, VALIDATION_WRITERS, type PenDigit } from './lib/pendigits.js';
-import { composePenNumber } from './lib/pen-numbers.js';
+import { byWriters, loadPenDigits, penDigitOnPad, VALIDATION_WRITERS } from './lib/pendigits.js';
+import { composePenNumber, digitsByWriter } from './lib/pen-numbers.js';
 import { loadMnist, mnistImage } from './lib/mnist.js';
 import { createRng } from '../src/training/rng.js';
 
@@ -27,8 +27,7 @@ for (const d of digits) {
 }
 console.log(`${weights}: validation writers ${VALIDATION_WRITERS.join(', ')} (${digits.length} digits): on a 280 px pad ${percent(onPad, digits.length)}, as the pad reads strokes ${percent(asStrokes, digits.length)}`);
 
-const byWriter = new Map<number, PenDigit[]>();
-for (const d of digits) byWriter.set(d.writer, [...(byWriter.get(d.writer) ?? []), d]);
+const byWriter = digitsByWriter(digits);
 const random = createRng(41);
 const count = Number(args.numbers);
 let numbersRight = 0;

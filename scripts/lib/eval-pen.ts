@@ -4,8 +4,8 @@
  */
 import { strokeBounds } from '../../src/preprocess/strokes.js';
 import { createRng } from '../../src/training/rng.js';
-import { composePenNumber, NUMBER_PAD } from './pen-numbers.js';
-import { byWriters, HELD_OUT_WRITERS, loadPenDigits, penDigitOnPad, type PenDigit } from './pendigits.js';
+import { composePenNumber, digitsByWriter, NUMBER_PAD } from './pen-numbers.js';
+import { byWriters, HELD_OUT_WRITERS, loadPenDigits, penDigitOnPad } from './pendigits.js';
 
 type Sdk = {
   recognize(image: unknown, options?: object): Promise<{ digit: number | null; confidence: number; probabilities: number[] }>;
@@ -54,8 +54,7 @@ export async function evaluatePen(sdk: Sdk, model: unknown, limit?: number) {
   });
   const confident = reads.filter((r) => r.confidence >= 0.9);
 
-  const byWriter = new Map<number, PenDigit[]>();
-  for (const d of digits) byWriter.set(d.writer, [...(byWriter.get(d.writer) ?? []), d]);
+  const byWriter = digitsByWriter(digits);
   const random = createRng(31);
   let strokeExact = 0, imageExact = 0;
   const numberFailures: { value: string; strokes: string; image: string; writer: number }[] = [];

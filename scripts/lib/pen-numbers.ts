@@ -18,6 +18,17 @@ export interface PenNumber {
   strokeWidth: number;
 }
 
+/** The digits grouped by writer, writers in order of first appearance (what `composePenNumber` draws from). */
+export function digitsByWriter(digits: readonly PenDigit[]): Map<number, PenDigit[]> {
+  const byWriter = new Map<number, PenDigit[]>();
+  for (const d of digits) {
+    const own = byWriter.get(d.writer);
+    if (own) own.push(d);
+    else byWriter.set(d.writer, [d]);
+  }
+  return byWriter;
+}
+
 export function composePenNumber(byWriter: Map<number, PenDigit[]>, random: () => number, length = 4): PenNumber {
   const writers = [...byWriter.keys()];
   const writer = writers[Math.floor(random() * writers.length)];
