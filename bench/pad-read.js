@@ -42,13 +42,17 @@ async function run() {
     await pad.updateComplete;
     const padFirst = i % 2 === 0;
     let padMs = 0, digitMs = 0, result;
-    for (const read of padFirst ? ['pad', 'digit'] : ['digit', 'pad']) {
+    const readPad = async () => {
       const t0 = performance.now();
-      if (read === 'pad') result = await pad.recognize();
-      else await sdk.recognize(small[k]);
-      if (read === 'pad') padMs = performance.now() - t0;
-      else digitMs = performance.now() - t0;
-    }
+      result = await pad.recognize();
+      padMs = performance.now() - t0;
+    };
+    const readDigit = async () => {
+      const t0 = performance.now();
+      await sdk.recognize(small[k]);
+      digitMs = performance.now() - t0;
+    };
+    for (const read of padFirst ? [readPad, readDigit] : [readDigit, readPad]) await read();
     if (i < 0) continue;
     times.pad[padFirst ? 0 : 1].push(padMs);
     times.digit[padFirst ? 1 : 0].push(digitMs);
