@@ -24,9 +24,18 @@ export interface CutTuning {
   minBlobWidth: number;
   /** Pieces narrower than this many row heights are not considered (a thin 1 is about 0.1). */
   minPieceWidth: number;
+  /**
+   * Cuts are searched coarse to fine: first only every `coarse`-th cut column, then every column
+   * near the coarse cuts worth refining (see `refinedPositions`). 1 searches every column at once.
+   */
+  coarse: number;
+  /** A coarse cut is refined when the best chain through it scores within this (log-score) of the best chain. */
+  coarseMargin: number;
 }
 
-export const DEFAULT_CUT_TUNING: CutTuning = { cutCost: -0.4, widePenalty: 8, maxWidth: 1.6, step: 1 / 12, minBlobWidth: 0.4, minPieceWidth: 0.1, verifierWeight: 1 };
+export const DEFAULT_CUT_TUNING: CutTuning = {
+  cutCost: -0.4, widePenalty: 8, maxWidth: 1.6, step: 1 / 12, minBlobWidth: 0.4, minPieceWidth: 0.1, verifierWeight: 1, coarse: 2, coarseMargin: 6,
+};
 
 /** One way to read columns [positions[i], positions[j]) of a blob as a single digit. */
 export interface CutCandidate {
@@ -42,12 +51,8 @@ export interface CutCandidate {
  * (Cuts that bend around strokes were tried: they cut single digits into plausible pieces far more
  * often than they freed overlapping ones.)
  */
-export function cutCandidates(ink: InkImage, labels: Int32Array, segment: Segment, rowHeight: number, tuning = DEFAULT_CUT_TUNING): { positions: number[]; candidates: CutCandidate[] } {
+export function cutCandidates(ink: InkImage, labels: Int32Array, segment: Segment, rowHeight: number, tuning = DEFAULT_CUT_TUNING, positions = cutPositions(segment, rowHeight, tuning)): { positions: number[]; candidates: CutCandidate[] } {
   const height = Math.min(rowHeight, segment.y1 - segment.y0 + 1);
-  const step = Math.max(1, Math.round(height * tuning.step));
-  const positions: number[] = [];
-  for (let x = segment.x0; x <= segment.x1; x += step) positions.push(x);
-  positions.push(segment.x1 + 1);
   const last = positions.length - 1;
   const candidates: CutCandidate[] = [];
   for (let i = 0; i < last; i++) {
@@ -63,6 +68,48 @@ export function cutCandidates(ink: InkImage, labels: Int32Array, segment: Segmen
   // than maxWidth row heights, and without this the search had to cut it somewhere.
   candidates.push({ i: 0, j: last, part: shrink(ink, labels, segment, segment.x0, segment.x1)! });
   return { positions, candidates };
+}
+
+/** The cut columns of a blob, `tuning.step` row heights apart, the last one past its end. */
+export function cutPositions(segment: Segment, rowHeight: number, tuning = DEFAULT_CUT_TUNING): number[] {
+  const height = Math.min(rowHeight, segment.y1 - segment.y0 + 1);
+  const step = Math.max(1, Math.round(height * tuning.step));
+  const positions: number[] = [];
+  for (let x = segment.x0; x <= segment.x1; x += step) positions.push(x);
+  positions.push(segment.x1 + 1);
+  return positions;
+}
+
+/** The coarse pass's cut columns: every `tuning.coarse`-th of a blob's `positions`, and its end. */
+export function coarsePositions(positions: number[], tuning = DEFAULT_CUT_TUNING): number[] {
+  return positions.filter((_, k) => k % tuning.coarse === 0 || k === positions.length - 1);
+}
+
+/**
+ * The fine pass's cut columns, from a coarse pass the verifier read in full (`wholes`, its P(one whole
+ * digit) per coarse candidate; chains are scored as `bestCuts` does with the recognizer's confidence
+ * taken as 1): the blob's ends, and every column of `positions` less than one coarse step from a
+ * coarse cut through which some chain scores within `tuning.coarseMargin` of the best coarse chain. A
+ * cut the coarse pass placed a little off still lies on a good chain, so the right column next to it is read.
+ */
+export function refinedPositions(positions: number[], coarse: { positions: number[]; candidates: CutCandidate[] }, wholes: (number | null)[], rowHeight: number, tuning = DEFAULT_CUT_TUNING): number[] {
+  const n = coarse.positions.length;
+  const forward = new Array<number>(n).fill(-Infinity), backward = new Array<number>(n).fill(-Infinity);
+  forward[0] = 0;
+  backward[n - 1] = 0;
+  const score = coarse.candidates.map((c, k) => (wholes[k] === null ? -Infinity : pieceScore(c.part, { confidence: 1, whole: wholes[k]! }, rowHeight, tuning)));
+  const order = coarse.candidates.map((_, k) => k);
+  for (const k of order.sort((a, b) => coarse.candidates[a].j - coarse.candidates[b].j)) {
+    const { i, j } = coarse.candidates[k];
+    forward[j] = Math.max(forward[j], forward[i] + score[k]);
+  }
+  for (const k of order.sort((a, b) => coarse.candidates[b].i - coarse.candidates[a].i)) {
+    const { i, j } = coarse.candidates[k];
+    backward[i] = Math.max(backward[i], backward[j] + score[k]);
+  }
+  const kept = coarse.positions.filter((_, k) => k > 0 && k < n - 1 && forward[k] + backward[k] >= forward[n - 1] - tuning.coarseMargin);
+  const reach = (tuning.coarse - 1) * (positions.length > 2 ? positions[1] - positions[0] : 1);
+  return positions.filter((x, k) => k === 0 || k === positions.length - 1 || kept.some((cut) => Math.abs(x - cut) <= reach));
 }
 
 /**

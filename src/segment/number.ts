@@ -6,13 +6,15 @@ import { readPixels, type ImageInput, type InkImage } from '../preprocess/image-
 import { toInk } from '../preprocess/ink.js';
 import { normalizeDigit } from '../preprocess/normalize.js';
 import { bestClass, getDefaultModel, type Digit } from '../recognize.js';
-import { cropSegment, digitBlobs, isFragmentOf, mergeColumns, rowHeightOf, type Segment } from './components.js';
+import { isFragmentOf, mergeColumns, rowHeightOf, type Segment } from './components.js';
+import { boxOf, inkPlans } from './ink-plans.js';
 import { strokeUnits } from './stroke-units.js';
-import { bestCuts, cutCandidates, DEFAULT_CUT_TUNING, type CutCandidate, type PieceScore } from './cuts.js';
+import { bestCuts, DEFAULT_CUT_TUNING, type CutCandidate, type PieceScore } from './cuts.js';
 import { renderStrokes, strokeBounds, type StrokePoint } from '../preprocess/strokes.js';
 import { choosePieces, PieceReader, type CutPlan, type Piece, type Reading } from './read-pieces.js';
 
 export type { Piece } from './read-pieces.js';
+export { inkPlans } from './ink-plans.js';
 
 export interface NumberOptions {
   model?: DigitModel;
@@ -58,7 +60,7 @@ export async function recognizeNumber(image: ImageInput, options: NumberOptions 
 
   const plans = strokes !== undefined
     ? strokePlans(strokes, raw.width, raw.height, strokeWidth ?? raw.height / 16)
-    : inkPlans(toInk(raw));
+    : inkPlans(toInk(raw), DEFAULT_CUT_TUNING, (pieces) => reader.wholes(pieces));
   // Every candidate of every blob is read in the same few network calls, and a chosen piece's
   // reading is the one its candidate got.
   const pieces = choosePieces(plans, reader, DEFAULT_CUT_TUNING).slice(0, maxDigits);
@@ -85,7 +87,7 @@ export function classify(model: DigitModel, inks: InkImage[], verifier: DigitMod
  * `read` is most confident of every piece (all candidates in one call). Exported for scripts/tune-cuts.ts.
  */
 export function segmentInk(ink: InkImage, read: (inks: InkImage[]) => (PieceScore | null)[], tuning = DEFAULT_CUT_TUNING): Piece[] {
-  const plans = inkPlans(ink, tuning);
+  const plans = inkPlans(ink, tuning, (pieces) => read(pieces.map((p) => p.ink)).map((s) => s?.whole ?? null));
   const all = plans.flatMap((p) => p.search?.pieces ?? []);
   const scores = read(all.map((p) => p.ink));
   let offset = 0;
@@ -94,19 +96,6 @@ export function segmentInk(ink: InkImage, read: (inks: InkImage[]) => (PieceScor
     const { positions, candidates, pieces, rowHeight } = search;
     const cuts = bestCuts(positions, candidates, scores.slice(offset, (offset += pieces.length)), rowHeight, tuning);
     return cuts ? cuts.map((c) => pieces[candidates.indexOf(c)]) : [whole];
-  });
-}
-
-/** @internal The blobs of an ink image, left to right: merged into digits, each with the ways it could be cut (exported for tests). */
-export function inkPlans(ink: InkImage, tuning = DEFAULT_CUT_TUNING): CutPlan[] {
-  const { blobs, labels, rowHeight } = digitBlobs(ink);
-  return blobs.map((segment) => {
-    const whole: Piece = { ink: cropSegment(ink, labels, segment), box: boxOf(segment) };
-    const height = Math.min(rowHeight, segment.y1 - segment.y0 + 1);
-    if (segment.x1 - segment.x0 + 1 < tuning.minBlobWidth * height) return { whole };
-    const { positions, candidates } = cutCandidates(ink, labels, segment, rowHeight, tuning);
-    const pieces = candidates.map((c) => ({ ink: cropSegment(ink, labels, c.part), box: boxOf(c.part) }));
-    return { whole, search: { positions, candidates, pieces, rowHeight } };
   });
 }
 
@@ -174,7 +163,3 @@ const NUMBER_PEN = 0.1;
 
 /** Groups of more stroke units than this are read whole (n strokes make n(n+1)/2 pieces to read). */
 const MAX_STROKES_TO_CUT = 6;
-
-function boxOf(s: Segment): NumberDigit['box'] {
-  return { x: s.x0, y: s.y0, width: s.x1 - s.x0 + 1, height: s.y1 - s.y0 + 1 };
-}

@@ -54,6 +54,12 @@ export class PieceReader {
     todo.forEach((p, k) => this.recognized.set(p, bestClass(out[k]!, this.model.classNames)));
   }
 
+  /** The verifier's P(one whole digit) of each piece, reading those it has not read yet; null for no ink. */
+  wholes(pieces: Piece[]): (number | null)[] {
+    this.verify(pieces);
+    return pieces.map((p) => this.verified.get(p) ?? null);
+  }
+
   /** The verifier's P(one whole digit), undefined when not read yet (or no ink). */
   whole(piece: Piece): number | undefined {
     return this.verified.get(piece);

@@ -2,7 +2,8 @@
 // recognizer where a candidate provably cannot be chosen, and reuses a chosen piece's reading
 // (src/segment/read-pieces.ts). This checks it answers exactly as the plain search did: every
 // candidate of a blob read in one call per blob, the best cuts chosen, the chosen pieces read again.
-// (scripts/lib/plain-search.ts rebuilds the plain search from the same plans, so it follows any change to the grouping.)
+// (scripts/lib/plain-search.ts rebuilds the plain search from the same plans, so it follows any change to the grouping
+// and to the image path's coarse pass, whose pieces it also reads through both networks.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sdk, writtenNumber } from './helpers.mjs';
