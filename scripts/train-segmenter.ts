@@ -18,6 +18,9 @@
  *   NUMBERS=4000 EPOCHS=4 NEAREST_EVERY=0 OUT=/tmp/seg1 npx tsx scripts/train-segmenter.ts
  *   MINE_WITH=/tmp/seg1.json NEAREST_EVERY=0 OUT=/tmp/seg2 npx tsx scripts/train-segmenter.ts
  *   MINE_WITH=/tmp/seg2.json npx tsx scripts/train-segmenter.ts        # about 25 min
+ *
+ * FILTERS=8,16,32 (with SDK=../src/index.node.ts) trains a smaller verifier from scratch instead, with
+ * those filters in conv1..conv3: the README's experiment, three rounds as above, the last with EPOCHS=8.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadMnist } from './lib/mnist.js';
@@ -33,8 +36,9 @@ const sdk = await import(new URL(process.env.SDK ?? '../dist/index.node.js', imp
 const NUMBERS = Number(process.env.NUMBERS ?? 5000);
 const EPOCHS = Number(process.env.EPOCHS ?? 5);
 const NEAREST_EVERY = Number(process.env.NEAREST_EVERY ?? 4);
+const FILTERS = process.env.FILTERS ? process.env.FILTERS.split(',').map(Number) : null;
 const mining = process.env.MINE_WITH
-  ? { digits: await sdk.getDefaultModel(), verifier: await sdk.loadModel(new URL(process.env.MINE_WITH, `file://${process.cwd()}/`)) }
+  ? { digits: await sdk.loadModel(new URL('weights/digits.json', `file://${process.cwd()}/`)), verifier: await sdk.loadModel(new URL(process.env.MINE_WITH, `file://${process.cwd()}/`)) }
   : null;
 /** A wrong cut that the previous round scores at least this likely (confidence × P(whole)) is hard. */
 const HARD = 0.2;
@@ -123,12 +127,32 @@ const flat = new Float32Array(images.length * 784);
 images.forEach((d, i) => flat.set(d, i * 784));
 console.log(`${labels.length} pieces from ${NUMBERS} numbers: ${kept.digit} whole digits, ${kept.other} wrong cuts${mining ? ` (${kept.hard} hard ones mined)` : ''}`);
 const started = Date.now();
-const model = await sdk.train({ images: flat, labels }, {
-  classNames: ['digit', 'other'], from: 'pretrained', epochs: EPOCHS, batchSize: 64, augment: false, seed: 7,
-  onProgress: (p: { epoch: number; batch: number; batches: number; loss: number; accuracy: number; valAccuracy?: number }) => {
-    if (p.batch === p.batches) console.log(`epoch ${p.epoch}: loss ${p.loss.toFixed(4)} acc ${(p.accuracy * 100).toFixed(2)}% val ${((p.valAccuracy ?? 0) * 100).toFixed(2)}%  ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  },
-});
+const onProgress = (p: { epoch: number; batch: number; batches: number; loss: number; accuracy: number; valAccuracy?: number }) => {
+  if (p.batch === p.batches) console.log(`epoch ${p.epoch}: loss ${p.loss.toFixed(4)} acc ${(p.accuracy * 100).toFixed(2)}% val ${((p.valAccuracy ?? 0) * 100).toFixed(2)}%  ${((Date.now() - started) / 1000).toFixed(0)} s`);
+};
+const model = FILTERS
+  ? await trainSmall(FILTERS)
+  : await sdk.train({ images: flat, labels }, { classNames: ['digit', 'other'], from: 'pretrained', epochs: EPOCHS, batchSize: 64, augment: false, seed: 7, onProgress });
+
+/**
+ * A smaller verifier from scratch (FILTERS=8,16,32: the filters of conv1..conv3): fewer multiply-adds
+ * per candidate piece, for a faster cut search. Runs fit() from the sources, so run it with SDK=../src/index.node.ts.
+ */
+async function trainSmall(filters: number[]) {
+  const { fit } = await import('../src/training/fit.js');
+  const { digitArchitecture } = await import('../src/model/architecture.js');
+  const { encodeWeights } = await import('../src/model/encode.js');
+  let conv = 0;
+  const architecture = digitArchitecture(2).map((layer) => (layer.type === 'conv2d' ? { ...layer, filters: filters[conv++] } : layer));
+  if (filters.length !== conv || filters.some((f) => !(f > 0))) throw new Error(`FILTERS needs ${conv} positive numbers`);
+  const settings = { from: 'scratch' as const, epochs: EPOCHS, batchSize: 64, learningRate: 2e-3, validationSplit: 0.1, augment: false, seed: 7 };
+  const result = await fit({ inputs: flat, labels: Int32Array.from(labels, (l) => (l === 'digit' ? 0 : 1)), classNames: ['digit', 'other'] }, settings, null, { architecture, onProgress });
+  const { manifest, binary } = encodeWeights({
+    architecture: result.architecture, classNames: ['digit', 'other'], weights: result.weights, binaryPath: 'model.bin',
+    training: { ...settings, samples: labels.length, history: result.history, seconds: result.seconds, samplesPerSecond: result.samplesPerSecond },
+  });
+  return sdk.loadModel({ manifest, binary });
+}
 console.log(`trained in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 const out = process.env.OUT ?? 'weights/segmenter';
 await model.save(out);
