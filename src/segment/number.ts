@@ -61,8 +61,8 @@ export async function recognizeNumber(image: ImageInput, options: NumberOptions 
   const plans = strokes !== undefined
     ? strokePlans(strokes, raw.width, raw.height, strokeWidth ?? raw.height / 16)
     : inkPlans(toInk(raw), DEFAULT_CUT_TUNING, (pieces) => reader.wholes(pieces));
-  // Every candidate of every blob is read in the same few network calls, and a chosen piece's
-  // reading is the one its candidate got.
+  // The image path's coarse pass is verified first (inkPlans); then every candidate of every blob
+  // is read in the same few network calls, and a chosen piece's reading is the one its candidate got.
   const pieces = choosePieces(plans, reader, DEFAULT_CUT_TUNING).slice(0, maxDigits);
   const readings = reader.read(pieces);
   const digits = pieces.flatMap((piece, i) => (readings[i] ? [{ ...readings[i]!, box: piece.box }] : []));
@@ -84,7 +84,8 @@ export function classify(model: DigitModel, inks: InkImage[], verifier: DigitMod
 
 /**
  * The digits in an ink image, left to right: blobs, merged into digits, touching digits split where
- * `read` is most confident of every piece (all candidates in one call). Exported for scripts/tune-cuts.ts.
+ * `read` is most confident of every piece (the coarse pass in one call, then all candidates in one).
+ * Exported for scripts/tune-cuts.ts.
  */
 export function segmentInk(ink: InkImage, read: (inks: InkImage[]) => (PieceScore | null)[], tuning = DEFAULT_CUT_TUNING): Piece[] {
   const plans = inkPlans(ink, tuning, (pieces) => read(pieces.map((p) => p.ink)).map((s) => s?.whole ?? null));
