@@ -94,19 +94,10 @@ export function coarsePositions(positions: number[], tuning = DEFAULT_CUT_TUNING
  */
 export function refinedPositions(positions: number[], coarse: { positions: number[]; candidates: CutCandidate[] }, wholes: (number | null)[], rowHeight: number, tuning = DEFAULT_CUT_TUNING): number[] {
   const n = coarse.positions.length;
-  const forward = new Array<number>(n).fill(-Infinity), backward = new Array<number>(n).fill(-Infinity);
-  forward[0] = 0;
-  backward[n - 1] = 0;
-  const score = coarse.candidates.map((c, k) => (wholes[k] === null ? -Infinity : pieceScore(c.part, { confidence: 1, whole: wholes[k]! }, rowHeight, tuning)));
-  const order = coarse.candidates.map((_, k) => k);
-  for (const k of order.sort((a, b) => coarse.candidates[a].j - coarse.candidates[b].j)) {
-    const { i, j } = coarse.candidates[k];
-    forward[j] = Math.max(forward[j], forward[i] + score[k]);
-  }
-  for (const k of order.sort((a, b) => coarse.candidates[b].i - coarse.candidates[a].i)) {
-    const { i, j } = coarse.candidates[k];
-    backward[i] = Math.max(backward[i], backward[j] + score[k]);
-  }
+  const { forward, backward } = chainScores(n, coarse.candidates, (k) => {
+    const whole = wholes[k];
+    return whole === null ? -Infinity : pieceScore(coarse.candidates[k].part, { confidence: 1, whole }, rowHeight, tuning);
+  });
   const kept = coarse.positions.filter((_, k) => k > 0 && k < n - 1 && forward[k] + backward[k] >= forward[n - 1] - tuning.coarseMargin);
   const reach = (tuning.coarse - 1) * (positions.length > 2 ? positions[1] - positions[0] : 1);
   return positions.filter((x, k) => k === 0 || k === positions.length - 1 || kept.some((cut) => Math.abs(x - cut) <= reach));
@@ -118,20 +109,10 @@ export function refinedPositions(positions: number[], coarse: { positions: numbe
  * Returns the chosen candidates left to right, or null when no chain of candidates covers the blob.
  */
 export function bestCuts(positions: number[], candidates: CutCandidate[], scores: (PieceScore | null)[], rowHeight: number, tuning = DEFAULT_CUT_TUNING): CutCandidate[] | null {
-  const best = new Array<number>(positions.length).fill(-Infinity);
-  const from = new Array<number>(positions.length).fill(-1);
-  best[0] = 0;
-  const order = candidates.map((_, k) => k).sort((a, b) => candidates[a].j - candidates[b].j);
-  for (const k of order) {
-    const { i, j, part } = candidates[k];
+  const { from } = chainScores(positions.length, candidates, (k) => {
     const s = scores[k];
-    if (!s || best[i] === -Infinity) continue;
-    const score = pieceScore(part, s, rowHeight, tuning);
-    if (best[i] + score > best[j]) {
-      best[j] = best[i] + score;
-      from[j] = k;
-    }
-  }
+    return s ? pieceScore(candidates[k].part, s, rowHeight, tuning) : -Infinity;
+  });
   const chosen: CutCandidate[] = [];
   for (let j = positions.length - 1; j > 0; ) {
     const k = from[j];
@@ -140,6 +121,34 @@ export function bestCuts(positions: number[], candidates: CutCandidate[], scores
     j = candidates[k].i;
   }
   return chosen;
+}
+
+/**
+ * The best chains through a blob's candidates, each candidate adding `score(k)` (-Infinity leaves it
+ * out): `forward[j]` is the best chain from the first position to position j and `from[j]` the
+ * candidate that ends it (-1: none; the first candidate, by end, of equal best wins), `backward[i]`
+ * the best chain from position i to the last. `bestCuts`, the coarse pass and the pruned search
+ * (read-pieces.ts) all rank chains this way.
+ */
+export function chainScores(positions: number, candidates: CutCandidate[], score: (k: number) => number): { forward: number[]; backward: number[]; from: number[] } {
+  const scores = candidates.map((_, k) => score(k));
+  const forward = new Array<number>(positions).fill(-Infinity), backward = new Array<number>(positions).fill(-Infinity);
+  const from = new Array<number>(positions).fill(-1);
+  forward[0] = 0;
+  backward[positions - 1] = 0;
+  const order = candidates.map((_, k) => k).sort((a, b) => candidates[a].j - candidates[b].j);
+  for (const k of order) {
+    const { i, j } = candidates[k];
+    if (forward[i] + scores[k] > forward[j]) {
+      forward[j] = forward[i] + scores[k];
+      from[j] = k;
+    }
+  }
+  for (const k of order.sort((a, b) => candidates[b].i - candidates[a].i)) {
+    const { i, j } = candidates[k];
+    backward[i] = Math.max(backward[i], backward[j] + scores[k]);
+  }
+  return { forward, backward, from };
 }
 
 /** The log-score `bestCuts` gives one piece read as `s`. */

@@ -2,7 +2,7 @@ import type { DigitModel } from '../model/load.js';
 import type { InkImage } from '../preprocess/image-input.js';
 import { normalizeDigit } from '../preprocess/normalize.js';
 import { bestClass, type Digit } from '../recognize.js';
-import { bestCuts, pieceScore, type CutCandidate, type CutTuning, type PieceScore } from './cuts.js';
+import { bestCuts, chainScores, pieceScore, type CutCandidate, type CutTuning, type PieceScore } from './cuts.js';
 
 /** A piece to read: its ink and where it sits in the input. */
 export interface Piece {
@@ -128,20 +128,8 @@ function chainBounds(s: NonNullable<CutPlan['search']>, bound: (k: number) => Bo
   const bounds = s.candidates.map((_, k) => bound(k));
   const high = (b: Bound) => (b === null ? -Infinity : typeof b === 'number' ? b : b.high);
   const low = (b: Bound) => (b === null ? -Infinity : typeof b === 'number' ? b : b.low);
-  const forward = new Array<number>(n).fill(-Infinity), from = new Array<number>(n).fill(-1);
-  const backward = new Array<number>(n).fill(-Infinity), floor = new Array<number>(n).fill(-Infinity);
-  forward[0] = floor[0] = 0;
-  backward[n - 1] = 0;
-  const byEnd = s.candidates.map((_, k) => k).sort((a, b) => s.candidates[a].j - s.candidates[b].j);
-  for (const k of byEnd) {
-    const { i, j } = s.candidates[k];
-    if (forward[i] + high(bounds[k]) > forward[j]) { forward[j] = forward[i] + high(bounds[k]); from[j] = k; }
-    floor[j] = Math.max(floor[j], floor[i] + low(bounds[k]));
-  }
-  for (const k of [...byEnd].sort((a, b) => s.candidates[b].i - s.candidates[a].i)) {
-    const { i, j } = s.candidates[k];
-    backward[i] = Math.max(backward[i], backward[j] + high(bounds[k]));
-  }
+  const { forward, backward, from } = chainScores(n, s.candidates, (k) => high(bounds[k]));
+  const floor = chainScores(n, s.candidates, (k) => low(bounds[k])).forward;
   const promising: number[] = [];
   for (let j = n - 1, k = from[j]; j > 0 && k >= 0; j = s.candidates[k].i, k = from[j]) {
     if (typeof bounds[k] === 'object' && bounds[k] !== null) promising.push(k);
