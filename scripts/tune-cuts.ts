@@ -1,11 +1,13 @@
 /**
  * Compares settings of the cut search (src/segment/cuts.ts) on numbers composed from MNIST
  * *training* digits, never the test digits that `npm run eval` reports on. Prints, per setting, the
- * share of numbers read exactly right and how the others went wrong (too few digits, too many, or
- * the right count with a wrong digit).
+ * share of numbers read exactly right, how the others went wrong (too few digits, too many, or the
+ * right count with a wrong digit), and how many distinct pieces the search read per number (what the
+ * verifier pays for; the coarse-to-fine settings `coarse` and `coarseMargin` trade it against cuts).
  *
  *   npm run build
  *   CONFIGS='[{"cutCost":-0.4},{"cutCost":0,"minBlobWidth":0.8}]' N=800 npx tsx scripts/tune-cuts.ts
+ *   CONFIGS='[{"coarse":1},{"coarse":2},{"coarse":3},{"coarseMargin":4}]' N=600 npx tsx scripts/tune-cuts.ts
  */
 import { loadMnist } from './lib/mnist.js';
 import { composeNumber } from './lib/numbers.js';
@@ -30,14 +32,18 @@ const read = (inks: InkImage[]) => classify(model, inks, verifier);
 
 for (const config of configs) {
   const tuning = { ...DEFAULT_CUT_TUNING, ...config };
+  let piecesRead = 0;
   const results = sets.map(({ touching, numbers }) => {
     const outcomes = { right: 0, tooFew: 0, tooMany: 0, wrongDigit: 0 };
     for (const { value, image } of numbers) {
-      const pieces = segmentInk(toInk(image), read, tuning);
+      // A piece the coarse pass read and the fine pass kept is one ink object, read by the verifier once.
+      const seen = new Set<InkImage>();
+      const pieces = segmentInk(toInk(image), (inks) => (inks.forEach((ink) => seen.add(ink)), read(inks)), tuning);
+      piecesRead += seen.size;
       const got = read(pieces.map((p) => p.ink)).map((r) => r?.label ?? '').join('');
       outcomes[got === value ? 'right' : got.length < value.length ? 'tooFew' : got.length > value.length ? 'tooMany' : 'wrongDigit']++;
     }
     return `${touching ? 'touching' : 'separated'} ${((outcomes.right / N) * 100).toFixed(2)} % ${JSON.stringify(outcomes)}`;
   });
-  console.log(JSON.stringify(config), '|', results.join(' | '));
+  console.log(JSON.stringify(config), '|', results.join(' | '), `| ${(piecesRead / (2 * N)).toFixed(1)} pieces read per number`);
 }
