@@ -15,8 +15,10 @@ export function resultLabel(result: RecognizeResult | null): string | null {
 }
 
 /**
- * Sets a bar's `--p` through the CSSOM. Lit's styleMap writes a style *attribute* on first
+ * Sets a bar fill's width through the CSSOM. Lit's styleMap writes a style *attribute* on first
  * render, which a strict CSP (style-src without 'unsafe-inline') blocks; CSSOM writes are allowed.
+ * A plain `width` is written rather than a custom property the CSS reads: in Chromium, setting a
+ * custom property on three bars cost ~15 µs per read against ~2 µs for their widths.
  */
 class BarValue extends Directive {
   constructor(info: PartInfo) {
@@ -29,7 +31,7 @@ class BarValue extends Directive {
   private shown?: number;
   override update(part: ElementPart, [p]: [number]) {
     // Every re-render passes the value again; a style write costs a style recalculation.
-    if (p !== this.shown) (part.element as HTMLElement).style.setProperty('--p', String(p));
+    if (p !== this.shown) (part.element as HTMLElement).style.width = `${Math.round(p * 10_000) / 100}%`; // no exponent: 1e-7 would be an invalid width
     this.shown = p;
     return nothing;
   }
@@ -89,7 +91,7 @@ export function candidatesTemplate(result: RecognizeResult | null, classNames?: 
     ${top.map(
       ({ label, p }) => html`<li part="candidate" class="candidate">
         <b>${label}</b><span>${percent(p)}</span>
-        <span class="bar" ${barValue(p)} aria-hidden="true"></span>
+        <span class="bar" aria-hidden="true"><span class="fill" ${barValue(p)}></span></span>
       </li>`,
     )}
   </ol>`;
@@ -105,7 +107,7 @@ export function digitListTemplate(result: NumberResult | null): TemplateResult |
     ${result.digits.map(
       ({ label, confidence }) => html`<li part="candidate" class="candidate">
         <b>${label}</b><span>${percent(confidence)}</span>
-        <span class="bar" ${barValue(confidence)} aria-hidden="true"></span>
+        <span class="bar" aria-hidden="true"><span class="fill" ${barValue(confidence)}></span></span>
       </li>`,
     )}
   </ol>`;

@@ -20,10 +20,16 @@ export function parseStrokes(value: unknown): Stroke[] {
   }).filter((stroke) => stroke.length > 0);
 }
 
-/** Compact JSON for form state: [[x, y], …] per stroke. */
+/**
+ * Compact JSON for form state: [[x, y], …] per stroke, to 1/100,000 of the pad (a fiftieth of a pixel
+ * on a 2,000 px pad). Pointer positions over the pad's size have ~17 digits, and the browser copies
+ * the state on every read: rounded, a drawn digit's state is about a third as long.
+ */
 export function serializeStrokes(strokes: readonly Stroke[]): string {
-  return JSON.stringify(strokes.map((stroke) => stroke.map((p) => [p.x, p.y])));
+  return JSON.stringify(strokes.map((stroke) => stroke.map((p) => [round5(p.x), round5(p.y)])));
 }
+
+const round5 = (v: number) => Math.round(v * 100_000) / 100_000;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';

@@ -57,7 +57,7 @@ export const padStyles = css`
     .bar {
       border: 1px solid CanvasText;
     }
-    .bar::before {
+    .bar > .fill {
       forced-color-adjust: none;
       background: Highlight;
     }
@@ -226,11 +226,9 @@ export const padStyles = css`
     background: color-mix(in srgb, var(--_muted) 22%, transparent);
     overflow: hidden;
   }
-  .bar::before {
-    content: '';
+  .bar > .fill {
     display: block;
     height: 100%;
-    width: calc(var(--p) * 100%);
     background: var(--_accent);
     border-radius: inherit;
   }

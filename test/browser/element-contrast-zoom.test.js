@@ -35,7 +35,7 @@ describe('<digit-pad> in forced colours and at 200 % zoom', () => {
       expect(inkPixels(pad), 'ink still painted').to.be.above(500);
       const bar = root.querySelector('.bar');
       if (bar) {
-        const fill = getComputedStyle(bar, '::before').backgroundColor;
+        const fill = getComputedStyle(bar.querySelector('.fill')).backgroundColor;
         expect(fill).to.not.equal(getComputedStyle(bar).backgroundColor);
         expect(fill).to.not.equal('rgba(0, 0, 0, 0)');
       }

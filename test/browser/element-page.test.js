@@ -52,8 +52,8 @@ describe('drop-in: a plain page with one module script and a strict CSP', () => 
     await pad.updateComplete; // candidates and status rendered
     await new Promise((resolve) => win.requestAnimationFrame(() => win.requestAnimationFrame(resolve)));
     expect(violations, 'CSP violations').to.deep.equal([]);
-    const bar = pad.shadowRoot.querySelector('[part="candidate"] .bar');
-    expect(bar.style.getPropertyValue('--p'), 'bar length set despite the CSP').to.equal(String(pad.result.confidence));
+    const fill = pad.shadowRoot.querySelector('[part="candidate"] .bar > .fill');
+    expect(fill.style.width, 'bar length set despite the CSP').to.equal(`${Math.round(pad.result.confidence * 10_000) / 100}%`);
     expect(pad.result.backend).to.equal('wasm-simd');
 
     const navigated = nextEvent(frame, 'load');
