@@ -21,6 +21,9 @@
  *
  * FILTERS=8,16,32 (with SDK=../src/index.node.ts) trains a smaller verifier from scratch instead, with
  * those filters in conv1..conv3: the README's experiment, three rounds as above, the last with EPOCHS=8.
+ * INPUT_POOL=2 (also with SDK=../src/index.node.ts) puts a 2×2 max-pool in front of the network: it
+ * reads the piece at 14×14, a fifth of the multiply-adds, its convolutions starting from the digits
+ * network's (same shapes, a fresh output layer) unless FILTERS are given too.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadMnist } from './lib/mnist.js';
@@ -37,6 +40,8 @@ const NUMBERS = Number(process.env.NUMBERS ?? 5000);
 const EPOCHS = Number(process.env.EPOCHS ?? 5);
 const NEAREST_EVERY = Number(process.env.NEAREST_EVERY ?? 4);
 const FILTERS = process.env.FILTERS ? process.env.FILTERS.split(',').map(Number) : null;
+const INPUT_POOL = process.env.INPUT_POOL ? Number(process.env.INPUT_POOL) : null;
+if (INPUT_POOL !== null && !(Number.isInteger(INPUT_POOL) && INPUT_POOL >= 2)) throw new Error(`INPUT_POOL must be a whole number ≥ 2, got ${process.env.INPUT_POOL}`);
 const mining = process.env.MINE_WITH
   ? { digits: await sdk.loadModel(new URL('weights/digits.json', `file://${process.cwd()}/`)), verifier: await sdk.loadModel(new URL(process.env.MINE_WITH, `file://${process.cwd()}/`)) }
   : null;
@@ -130,23 +135,27 @@ const started = Date.now();
 const onProgress = (p: { epoch: number; batch: number; batches: number; loss: number; accuracy: number; valAccuracy?: number }) => {
   if (p.batch === p.batches) console.log(`epoch ${p.epoch}: loss ${p.loss.toFixed(4)} acc ${(p.accuracy * 100).toFixed(2)}% val ${((p.valAccuracy ?? 0) * 100).toFixed(2)}%  ${((Date.now() - started) / 1000).toFixed(0)} s`);
 };
-const model = FILTERS
-  ? await trainSmall(FILTERS)
+const model = FILTERS || INPUT_POOL
+  ? await trainVariant(FILTERS, INPUT_POOL)
   : await sdk.train({ images: flat, labels }, { classNames: ['digit', 'other'], from: 'pretrained', epochs: EPOCHS, batchSize: 64, augment: false, seed: 7, onProgress });
 
 /**
- * A smaller verifier from scratch (FILTERS=8,16,32: the filters of conv1..conv3): fewer multiply-adds
- * per candidate piece, for a faster cut search. Runs fit() from the sources, so run it with SDK=../src/index.node.ts.
+ * A cheaper verifier: fewer filters (FILTERS=8,16,32 for conv1..conv3, from scratch) or a coarser
+ * input (INPUT_POOL=2: a max-pool first; with the digits network's filters it starts from their
+ * weights, as the shipped verifier does). Fewer multiply-adds per candidate piece, for a faster cut
+ * search. Runs fit() from the sources, so run it with SDK=../src/index.node.ts.
  */
-async function trainSmall(filters: number[]) {
+async function trainVariant(filters: number[] | null, inputPool: number | null) {
   const { fit } = await import('../src/training/fit.js');
   const { digitArchitecture } = await import('../src/model/architecture.js');
   const { encodeWeights } = await import('../src/model/encode.js');
   let conv = 0;
-  const architecture = digitArchitecture(2).map((layer) => (layer.type === 'conv2d' ? { ...layer, filters: filters[conv++] } : layer));
-  if (filters.length !== conv || filters.some((f) => !(f > 0))) throw new Error(`FILTERS needs ${conv} positive numbers`);
-  const settings = { from: 'scratch' as const, epochs: EPOCHS, batchSize: 64, learningRate: 2e-3, validationSplit: 0.1, augment: false, seed: 7 };
-  const result = await fit({ inputs: flat, labels: Int32Array.from(labels, (l) => (l === 'digit' ? 0 : 1)), classNames: ['digit', 'other'] }, settings, null, { architecture, onProgress });
+  const layers = digitArchitecture(2).map((layer) => (layer.type === 'conv2d' && filters ? { ...layer, filters: filters[conv++] } : layer));
+  if (filters && (filters.length !== conv || filters.some((f) => !(f > 0)))) throw new Error(`FILTERS needs ${conv} positive numbers`);
+  const architecture = inputPool ? [{ type: 'maxPool' as const, size: inputPool }, ...layers] : layers;
+  const base = filters ? null : (await sdk.loadModel(new URL('weights/digits.json', `file://${process.cwd()}/`))).network;
+  const settings = { from: base ? 'pretrained' as const : 'scratch' as const, epochs: EPOCHS, batchSize: 64, learningRate: base ? 1e-3 : 2e-3, validationSplit: 0.1, augment: false, seed: 7 };
+  const result = await fit({ inputs: flat, labels: Int32Array.from(labels, (l) => (l === 'digit' ? 0 : 1)), classNames: ['digit', 'other'] }, settings, base, { architecture, onProgress });
   const { manifest, binary } = encodeWeights({
     architecture: result.architecture, classNames: ['digit', 'other'], weights: result.weights, binaryPath: 'model.bin',
     training: { ...settings, samples: labels.length, history: result.history, seconds: result.seconds, samplesPerSecond: result.samplesPerSecond },
@@ -158,6 +167,6 @@ const out = process.env.OUT ?? 'weights/segmenter';
 await model.save(out);
 const manifest = JSON.parse(readFileSync(`${out}.json`, 'utf8'));
 const last = manifest.training.history.at(-1);
-manifest.training = { ...manifest.training, command: `NUMBERS=${NUMBERS} EPOCHS=${EPOCHS} NEAREST_EVERY=${NEAREST_EVERY}${mining ? ' MINE_WITH=<previous round>' : ''} npx tsx scripts/train-segmenter.ts`, data: `${labels.length} cut-search pieces (${kept.digit} whole digits, ${kept.other} wrong cuts${mining ? ', hard ones mined with the previous round' : ''}) of ${NUMBERS} numbers composed from MNIST training digits`, history: undefined };
+manifest.training = { ...manifest.training, command: `NUMBERS=${NUMBERS} EPOCHS=${EPOCHS} NEAREST_EVERY=${NEAREST_EVERY}${FILTERS ? ` FILTERS=${FILTERS}` : ''}${INPUT_POOL ? ` INPUT_POOL=${INPUT_POOL}` : ''}${mining ? ' MINE_WITH=<previous round>' : ''} npx tsx scripts/train-segmenter.ts`, data: `${labels.length} cut-search pieces (${kept.digit} whole digits, ${kept.other} wrong cuts${mining ? ', hard ones mined with the previous round' : ''}) of ${NUMBERS} numbers composed from MNIST training digits`, history: undefined };
 manifest.evaluation = { validationAccuracy: last.valAccuracy };
 writeFileSync(`${out}.json`, JSON.stringify(manifest, null, 2) + '\n');

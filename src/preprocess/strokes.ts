@@ -144,6 +144,19 @@ function drawStrokes(strokes: readonly (readonly StrokePoint[])[], place: Placem
   return { width, height, ink };
 }
 
+/** `strokeBounds(strokes.flat())` without the flat copy of every point (each pad read takes it). */
+function boundsOfStrokes(strokes: readonly (readonly StrokePoint[])[]): { x0: number; y0: number; x1: number; y1: number } {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const stroke of strokes) {
+    const b = strokeBounds(stroke);
+    if (b.x0 < x0) x0 = b.x0;
+    if (b.x1 > x1) x1 = b.x1;
+    if (b.y0 < y0) y0 = b.y0;
+    if (b.y1 > y1) y1 = b.y1;
+  }
+  return { x0, y0, x1, y1 };
+}
+
 /**
  * Renders strokes for reading with the pen normalised: scaled so the digit's longer side is
  * `PEN_READING.size` px and drawn `penWidth` × that size wide. Returns null when there are no points.
@@ -164,7 +177,7 @@ export function normalizeStrokes(strokes: readonly (readonly StrokePoint[])[], p
  */
 export function normalizeScaledStrokes(strokes: readonly (readonly StrokePoint[])[], unitX: number, unitY: number, penWidth: number = PEN_READING.width, size: number = PEN_READING.size, reuse = false): InkImage | null {
   // Units are positive and rounding is monotonic, so the scaled box is the box scaled, to the bit.
-  const bounds = strokeBounds(strokes.flat());
+  const bounds = boundsOfStrokes(strokes);
   const x0 = bounds.x0 * unitX, x1 = bounds.x1 * unitX, y0 = bounds.y0 * unitY, y1 = bounds.y1 * unitY;
   if (!(x1 >= x0 && y1 >= y0)) return null;
   const extent = Math.max(x1 - x0, y1 - y0);
@@ -203,8 +216,9 @@ function drawSegmentAt(ink: Float32Array, width: number, height: number, ax: num
     const half = Math.sqrt(skip2 - rise * rise);
     const fromX = Math.max(minX, Math.floor(segmentLeft - half - 0.5)), toX = Math.min(maxX, Math.ceil(segmentRight + half - 0.5));
     for (let x = fromX; x <= toX; x++) {
+      const before = ink[row + x];
       // Full ink already (the stroke's core, drawn by the previous segment): nothing can be darker.
-      if (ink[row + x] >= 1) continue;
+      if (before >= 1) continue;
       const px = x + 0.5;
       const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
       const ex = px - (ax + t * dx), ey = py - (ay + t * dy);
@@ -214,8 +228,12 @@ function drawSegmentAt(ink: Float32Array, width: number, height: number, ax: num
         ink[row + x] = 1;
         continue;
       }
+      // The edge, mostly inked by the previous segment already: a pixel at least as far as
+      // reach − before (with the same slack as above) cannot get darker, so the square root is skipped.
+      const darker = reach - before;
+      if (before > 0 && distance2 >= darker * darker * (1 + 1e-9) + 1e-12) continue;
       const v = Math.max(0, Math.min(1, reach - hypot(ex, ey)));
-      if (v > ink[row + x]) ink[row + x] = v;
+      if (v > before) ink[row + x] = v;
     }
   }
 }
