@@ -12,12 +12,16 @@
  *
  * Later rounds mine hard negatives: with MINE_WITH set to the previous round's verifier, the wrong
  * cuts that it and the recognizer still score as likely digits are all kept, and easy ones fill up
- * the rest. The shipped weights/segmenter.* came from three rounds:
+ * the rest. PEN_NUMBERS adds numbers written with the pen digits of pendigits' training writers,
+ * rendered as a canvas would give them. The shipped weights/segmenter.* came from four rounds, the
+ * last with pen numbers (before it, pen-written numbers read from their image got an extra digit
+ * one time in four):
  *
  *   npm run build
  *   NUMBERS=4000 EPOCHS=4 NEAREST_EVERY=0 OUT=/tmp/seg1 npx tsx scripts/train-segmenter.ts
  *   MINE_WITH=/tmp/seg1.json NEAREST_EVERY=0 OUT=/tmp/seg2 npx tsx scripts/train-segmenter.ts
- *   MINE_WITH=/tmp/seg2.json npx tsx scripts/train-segmenter.ts        # about 25 min
+ *   MINE_WITH=/tmp/seg2.json OUT=/tmp/seg3 npx tsx scripts/train-segmenter.ts        # about 25 min
+ *   MINE_WITH=/tmp/seg3.json PEN_NUMBERS=1800 NUMBERS=5000 EPOCHS=4 npx tsx scripts/train-segmenter.ts   # 37 min
  *
  * FILTERS=8,16,32 (with SDK=../src/index.node.ts) trains a smaller verifier from scratch instead, with
  * those filters in conv1..conv3: the README's experiment, three rounds as above, the last with EPOCHS=8.
@@ -34,11 +38,16 @@ import { normalizeDigit } from '../src/preprocess/normalize.js';
 import { cropSegment, digitBlobs, type Segment } from '../src/segment/components.js';
 import { cutCandidates } from '../src/segment/cuts.js';
 import type { InkImage } from '../src/preprocess/image-input.js';
+import { renderStrokes } from '../src/preprocess/strokes.js';
+import { byWriters, darkOnWhite, HELD_OUT_WRITERS, loadPenDigits, VALIDATION_WRITERS } from './lib/pendigits.js';
+import { composePenNumber, digitsByWriter } from './lib/pen-numbers.js';
 
 const sdk = await import(new URL(process.env.SDK ?? '../dist/index.node.js', import.meta.url).href);
 const NUMBERS = Number(process.env.NUMBERS ?? 5000);
 const EPOCHS = Number(process.env.EPOCHS ?? 5);
 const NEAREST_EVERY = Number(process.env.NEAREST_EVERY ?? 4);
+/** Pen-written numbers added to the MNIST ones (0: MNIST only, as the verifier shipped before). */
+const PEN_NUMBERS = Number(process.env.PEN_NUMBERS ?? 0);
 const FILTERS = process.env.FILTERS ? process.env.FILTERS.split(',').map(Number) : null;
 const INPUT_POOL = process.env.INPUT_POOL ? Number(process.env.INPUT_POOL) : null;
 if (INPUT_POOL !== null && !(Number.isInteger(INPUT_POOL) && INPUT_POOL >= 2)) throw new Error(`INPUT_POOL must be a whole number ≥ 2, got ${process.env.INPUT_POOL}`);
@@ -84,14 +93,34 @@ function labelOf(shares: number[]): 'digit' | 'other' | null {
   return null; // a near miss: neither clearly right nor clearly wrong
 }
 
-const kept = { digit: 0, other: 0, hard: 0 };
+const kept = { digit: 0, other: 0, hard: 0, pen: 0 };
 for (let n = 0; n < NUMBERS; n++) {
   // Two in three touching, the hard case. Every NEAREST_EVERY-th resized by nearest neighbour:
   // a verifier that never saw broken strokes cut such digits apart.
   const nearest = NEAREST_EVERY > 0 && n % NEAREST_EVERY === NEAREST_EVERY - 1;
   const number = composeNumber(train, random, n % 3 !== 0, nearest ? 'nearest' : 'bilinear');
-  const ink = toInk(number.image);
-  const layers = digitLayers(number);
+  collectPieces(toInk(number.image), digitLayers(number), number.value.length);
+}
+
+// Numbers written with a pen by the training writers (never the validation or held-out ones), each
+// with its own pen width: the thin, even strokes of a pad or a canvas, whose halves an MNIST-trained
+// verifier takes for whole digits (a pen-written 4-digit number read from its image came out with
+// an extra digit one time in four).
+const penByWriter = digitsByWriter(byWriters(loadPenDigits(), [...HELD_OUT_WRITERS, ...VALIDATION_WRITERS], false));
+for (let n = 0; n < PEN_NUMBERS; n++) {
+  const number = composePenNumber(penByWriter, random);
+  const { width, height } = number.image;
+  const pen = height * (0.04 + 0.06 * random());
+  const layers = number.parts.map((strokes) => renderStrokes(strokes, width, height, pen).ink);
+  // As recognizeNumber() gets it: an 8-bit image, dark ink on white.
+  const ink = toInk(darkOnWhite(renderStrokes(number.strokes, width, height, pen)));
+  const before = kept.digit + kept.other;
+  collectPieces(ink, layers, number.value.length);
+  kept.pen += kept.digit + kept.other - before;
+}
+
+/** Labels every piece the cut search would consider in one number's ink, and keeps some (see above). */
+function collectPieces(ink: InkImage, layers: Float32Array[], digitCount: number): void {
   const totals = layers.map((l) => l.reduce((a, b) => a + b, 0));
   const { blobs, labels: imageLabels, rowHeight } = digitBlobs(ink);
   const digits: InkImage[] = [], others: InkImage[] = [];
@@ -106,7 +135,7 @@ for (let n = 0; n < NUMBERS; n++) {
   const otherInputs = inputs(others);
   const hard = mining ? likelihoods(otherInputs).map((p) => p >= HARD) : others.map(() => false);
   // The hard wrong cuts, and a random subset of the rest, in proportion to the right cuts.
-  const budget = OTHER_PER_DIGIT * Math.max(digits.length, number.value.length);
+  const budget = OTHER_PER_DIGIT * Math.max(digits.length, digitCount);
   const hardCount = hard.filter(Boolean).length;
   const keepEasy = Math.min(1, Math.max(0, budget - hardCount) / Math.max(1, others.length - hardCount));
   const add = (input: Float32Array | null, label: 'digit' | 'other') => {
@@ -130,7 +159,7 @@ function likelihoods(inputs: (Float32Array | null)[]): number[] {
 }
 const flat = new Float32Array(images.length * 784);
 images.forEach((d, i) => flat.set(d, i * 784));
-console.log(`${labels.length} pieces from ${NUMBERS} numbers: ${kept.digit} whole digits, ${kept.other} wrong cuts${mining ? ` (${kept.hard} hard ones mined)` : ''}`);
+console.log(`${labels.length} pieces from ${NUMBERS} MNIST + ${PEN_NUMBERS} pen numbers (${kept.pen} pen pieces): ${kept.digit} whole digits, ${kept.other} wrong cuts${mining ? ` (${kept.hard} hard ones mined)` : ''}`);
 const started = Date.now();
 const onProgress = (p: { epoch: number; batch: number; batches: number; loss: number; accuracy: number; valAccuracy?: number }) => {
   if (p.batch === p.batches) console.log(`epoch ${p.epoch}: loss ${p.loss.toFixed(4)} acc ${(p.accuracy * 100).toFixed(2)}% val ${((p.valAccuracy ?? 0) * 100).toFixed(2)}%  ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -167,6 +196,6 @@ const out = process.env.OUT ?? 'weights/segmenter';
 await model.save(out);
 const manifest = JSON.parse(readFileSync(`${out}.json`, 'utf8'));
 const last = manifest.training.history.at(-1);
-manifest.training = { ...manifest.training, command: `NUMBERS=${NUMBERS} EPOCHS=${EPOCHS} NEAREST_EVERY=${NEAREST_EVERY}${FILTERS ? ` FILTERS=${FILTERS}` : ''}${INPUT_POOL ? ` INPUT_POOL=${INPUT_POOL}` : ''}${mining ? ' MINE_WITH=<previous round>' : ''} npx tsx scripts/train-segmenter.ts`, data: `${labels.length} cut-search pieces (${kept.digit} whole digits, ${kept.other} wrong cuts${mining ? ', hard ones mined with the previous round' : ''}) of ${NUMBERS} numbers composed from MNIST training digits`, history: undefined };
+manifest.training = { ...manifest.training, command: `NUMBERS=${NUMBERS} PEN_NUMBERS=${PEN_NUMBERS} EPOCHS=${EPOCHS} NEAREST_EVERY=${NEAREST_EVERY}${FILTERS ? ` FILTERS=${FILTERS}` : ''}${INPUT_POOL ? ` INPUT_POOL=${INPUT_POOL}` : ''}${mining ? ' MINE_WITH=<previous round>' : ''} npx tsx scripts/train-segmenter.ts`, data: `${labels.length} cut-search pieces (${kept.digit} whole digits, ${kept.other} wrong cuts${mining ? ', hard ones mined with the previous round' : ''}) of ${NUMBERS} numbers composed from MNIST training digits${PEN_NUMBERS ? ` and ${PEN_NUMBERS} written with the pen digits of UCI pendigits' training writers (not the validation or held-out ones)` : ''}`, history: undefined };
 manifest.evaluation = { validationAccuracy: last.valAccuracy };
 writeFileSync(`${out}.json`, JSON.stringify(manifest, null, 2) + '\n');

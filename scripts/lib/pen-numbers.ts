@@ -13,6 +13,8 @@ export interface PenNumber {
   writer: number;
   /** Strokes in pad pixels, in writing order. */
   strokes: PenStroke[];
+  /** The same strokes, digit by digit (left to right): whose ink is where, for labelling pieces. */
+  parts: PenStroke[][];
   /** The pad as rendered for `recognizeNumber()`: one channel, dark ink on white. */
   image: { width: number; height: number; data: Uint8ClampedArray };
   strokeWidth: number;
@@ -49,14 +51,13 @@ export function composePenNumber(byWriter: Map<number, PenDigit[]>, random: () =
   const squeeze = Math.min(1, (width - 2 * penWidth - 8) / total);
   total *= squeeze;
   let cursor = (width - total) / 2;
-  const strokes: PenStroke[] = [];
-  placed.forEach((p, k) => {
+  const parts = placed.map((p, k) => {
     const top = (height - p.h) / 2 + (random() * 2 - 1) * 0.06 * rowHeight;
-    for (const stroke of p.digit.strokes) {
-      strokes.push(stroke.map(([x, y]): [number, number] => [cursor + (x - p.x0) * p.scale * squeeze, top + (y - p.y0) * p.scale]));
-    }
+    const own = p.digit.strokes.map((stroke) => stroke.map(([x, y]): [number, number] => [cursor + (x - p.x0) * p.scale * squeeze, top + (y - p.y0) * p.scale]));
     cursor += p.w * squeeze + (k < gaps.length ? gaps[k] * squeeze : 0);
+    return own;
   });
+  const strokes = parts.flat();
   const image = darkOnWhite(renderStrokes(strokes, width, height, penWidth));
-  return { value: chosen.map((d) => d.label).join(''), writer, strokes, image, strokeWidth: penWidth };
+  return { value: chosen.map((d) => d.label).join(''), writer, strokes, parts, image, strokeWidth: penWidth };
 }
