@@ -30,8 +30,9 @@ class BarValue extends Directive {
   }
   private shown?: number;
   override update(part: ElementPart, [p]: [number]) {
-    // Every re-render passes the value again; a style write costs a style recalculation.
-    if (p !== this.shown) (part.element as HTMLElement).style.width = `${Math.round(p * 10_000) / 100}%`; // no exponent: 1e-7 would be an invalid width
+    // Every re-render passes the value again; a style write costs a style recalculation. Rounded
+    // to 0.01 %, the width never takes an exponent (1e-7 % would be an invalid width).
+    if (p !== this.shown) (part.element as HTMLElement).style.width = `${Math.round(p * 10_000) / 100}%`;
     this.shown = p;
     return nothing;
   }
