@@ -27,7 +27,8 @@
  * those filters in conv1..conv3: the README's experiment, three rounds as above, the last with EPOCHS=8.
  * INPUT_POOL=2 (also with SDK=../src/index.node.ts) puts a 2×2 max-pool in front of the network: it
  * reads the piece at 14×14, a fifth of the multiply-adds, its convolutions starting from the digits
- * network's (same shapes, a fresh output layer) unless FILTERS are given too.
+ * network's (same shapes, a fresh output layer) unless FILTERS are given too. DISTILL=<verifier.json>
+ * (with FILTERS or INPUT_POOL) mixes that verifier's answers into the targets (DISTILL_WEIGHT, 0.5).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadMnist } from './lib/mnist.js';
@@ -184,18 +185,41 @@ async function trainVariant(filters: number[] | null, inputPool: number | null) 
   const architecture = inputPool ? [{ type: 'maxPool' as const, size: inputPool }, ...layers] : layers;
   const base = filters ? null : (await sdk.loadModel(new URL('weights/digits.json', `file://${process.cwd()}/`))).network;
   const settings = { from: base ? 'pretrained' as const : 'scratch' as const, epochs: EPOCHS, batchSize: 64, learningRate: base ? 1e-3 : 2e-3, validationSplit: 0.1, augment: false, seed: 7 };
-  const result = await fit({ inputs: flat, labels: Int32Array.from(labels, (l) => (l === 'digit' ? 0 : 1)), classNames: ['digit', 'other'] }, settings, base, { architecture, onProgress });
+  const targets = process.env.DISTILL ? await distillTargets(process.env.DISTILL, Number(process.env.DISTILL_WEIGHT ?? 0.5)) : undefined;
+  const result = await fit({ inputs: flat, labels: Int32Array.from(labels, (l) => (l === 'digit' ? 0 : 1)), classNames: ['digit', 'other'] }, settings, base, { architecture, onProgress, targets });
   const { manifest, binary } = encodeWeights({
     architecture: result.architecture, classNames: ['digit', 'other'], weights: result.weights, binaryPath: 'model.bin',
     training: { ...settings, samples: labels.length, history: result.history, seconds: result.seconds, samplesPerSecond: result.samplesPerSecond },
   });
   return sdk.loadModel({ manifest, binary });
 }
+/**
+ * DISTILL=<verifier.json>: each piece's target becomes (1 − w) · its label + w · the teacher's
+ * P(one whole digit) (w = DISTILL_WEIGHT, default 0.5), so a cheaper verifier learns where the
+ * shipped one draws the line on pieces that are neither clearly whole nor clearly cut.
+ */
+async function distillTargets(teacherPath: string, weight: number) {
+  if (!(weight > 0 && weight <= 1)) throw new Error(`DISTILL_WEIGHT must be in (0, 1], got ${weight}`);
+  const teacher = await sdk.loadModel(new URL(teacherPath, `file://${process.cwd()}/`));
+  const whole = new Float32Array(labels.length);
+  for (let first = 0; first < labels.length; first += 256) {
+    const n = Math.min(256, labels.length - first);
+    const p = teacher.network.predict(flat.subarray(first * 784, (first + n) * 784), n);
+    for (let k = 0; k < n; k++) whole[first + k] = p[k * 2];
+  }
+  return (_xs: Float32Array, ys: Float32Array, members: Uint32Array) => {
+    for (let k = 0; k < members.length; k++) {
+      const p = whole[members[k]];
+      ys[k * 2] = (1 - weight) * ys[k * 2] + weight * p;
+      ys[k * 2 + 1] = (1 - weight) * ys[k * 2 + 1] + weight * (1 - p);
+    }
+  };
+}
 console.log(`trained in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 const out = process.env.OUT ?? 'weights/segmenter';
 await model.save(out);
 const manifest = JSON.parse(readFileSync(`${out}.json`, 'utf8'));
 const last = manifest.training.history.at(-1);
-manifest.training = { ...manifest.training, command: `NUMBERS=${NUMBERS} PEN_NUMBERS=${PEN_NUMBERS} EPOCHS=${EPOCHS} NEAREST_EVERY=${NEAREST_EVERY}${FILTERS ? ` FILTERS=${FILTERS}` : ''}${INPUT_POOL ? ` INPUT_POOL=${INPUT_POOL}` : ''}${mining ? ' MINE_WITH=<previous round>' : ''} npx tsx scripts/train-segmenter.ts`, data: `${labels.length} cut-search pieces (${kept.digit} whole digits, ${kept.other} wrong cuts${mining ? ', hard ones mined with the previous round' : ''}) of ${NUMBERS} numbers composed from MNIST training digits${PEN_NUMBERS ? ` and ${PEN_NUMBERS} written with the pen digits of UCI pendigits' training writers (not the validation or held-out ones)` : ''}`, history: undefined };
+manifest.training = { ...manifest.training, command: `NUMBERS=${NUMBERS} PEN_NUMBERS=${PEN_NUMBERS} EPOCHS=${EPOCHS} NEAREST_EVERY=${NEAREST_EVERY}${FILTERS ? ` FILTERS=${FILTERS}` : ''}${INPUT_POOL ? ` INPUT_POOL=${INPUT_POOL}` : ''}${process.env.DISTILL ? ` DISTILL=<teacher> DISTILL_WEIGHT=${process.env.DISTILL_WEIGHT ?? 0.5}` : ''}${mining ? ' MINE_WITH=<previous round>' : ''} npx tsx scripts/train-segmenter.ts`, data: `${labels.length} cut-search pieces (${kept.digit} whole digits, ${kept.other} wrong cuts${mining ? ', hard ones mined with the previous round' : ''}) of ${NUMBERS} numbers composed from MNIST training digits${PEN_NUMBERS ? ` and ${PEN_NUMBERS} written with the pen digits of UCI pendigits' training writers (not the validation or held-out ones)` : ''}`, history: undefined };
 manifest.evaluation = { validationAccuracy: last.valAccuracy };
 writeFileSync(`${out}.json`, JSON.stringify(manifest, null, 2) + '\n');
