@@ -14,13 +14,14 @@ import {
   type Stroke, type StrokePoint, type StrokeWidth,
 } from './stroke-renderer.js';
 import {
-  boxesTemplate, candidatesTemplate, digitListTemplate, digitReading, resultLabel, statusTemplate,
-  type PadState, type StatusReading,
+  boxesTemplate, candidatesTemplate, digitListTemplate, digitReading, numberReading, resultLabel, statusTemplate,
+  type NumberReading, type PadState,
 } from './status-view.js';
 import { padStyles } from './styles.js';
 import { FormControlElement } from './form-control.js';
-import { parseStrokes, serializeStrokes } from './strokes.js';
-import { typedAfterKey, typedResult, typedTemplate, type TypedResult } from './typing.js';
+import { parseStrokes } from './strokes.js';
+import { FormSync, padValidity } from './form-sync.js';
+import { keyCommand, typedResult, typedTemplate, type TypedResult } from './typing.js';
 import { warmUp, warmUpWhenIdle } from './warm-up.js';
 
 const DEFAULT_DELAY = 400;
@@ -36,14 +37,6 @@ const DIGIT_ASPECT = 0.8;
 /** Default shape of a `multiple` pad: room for about four digits. */
 const MULTIPLE_ASPECT = 4 * DIGIT_ASPECT;
 const DEFAULT_PLACEHOLDER = 'Write a digit';
-
-/** A whole-number reading, with the size of the image its boxes are in and whether it counts. */
-interface NumberReading {
-  result: NumberResult;
-  ok: boolean;
-  width: number;
-  height: number;
-}
 
 /**
  * A pad to write one digit on by mouse, pen or finger. It reads the digit in the browser
@@ -196,10 +189,7 @@ export class DigitPad extends FormControlElement {
   private _numberMode = false;
   /** Size of the image each number result was read from, for its boxes (the pad may resize meanwhile). */
   private readonly _readSizes = new WeakMap<NumberResult, [number, number]>();
-  private _formValue: string | null = null;
-  private _formState: string | null = null;
-  private _validity: { flag: string | null; message: string; anchor: HTMLElement | undefined } | null = null;
-  private _serialized: { strokes: readonly Stroke[]; points: number; state: string } | null = null;
+  private readonly _form = new FormSync(this._internals);
   private readonly _surface = new DrawingSurface(this, {
     canvas: () => this.renderRoot?.querySelector('canvas') ?? null,
     strokes: () => this._strokes,
@@ -417,7 +407,7 @@ export class DigitPad extends FormControlElement {
           : nothing}
       </div>
       <div class="footer">
-        ${statusTemplate(this._state, typed !== null ? { ok: true, label: typed, confidence: 1 } : number ? this._numberReading() : digitReading(this._result), number ? 'No number' : 'No digit')}
+        ${statusTemplate(this._state, typed !== null ? { ok: true, label: typed, confidence: 1 } : number ? numberReading(this._number) : digitReading(this._result), number ? 'No number' : 'No digit')}
         <button part="clear-button" class="clear" type="button" title="Clear (Esc)" aria-label="Clear drawing"
           ?disabled=${disabled || empty} @click=${this._onClearClick}>${clearIcon}</button>
       </div>
@@ -604,14 +594,6 @@ export class DigitPad extends FormControlElement {
     if (user && this.value !== before) this._fireValueEvents();
   }
 
-  /** The status line's view of the number reading: the whole value, and the least sure digit. */
-  private _numberReading(): StatusReading | null {
-    const reading = this._number;
-    if (!reading) return null;
-    const confidence = reading.result.digits.reduce((min, d) => Math.min(min, d.confidence), 1);
-    return { ok: reading.ok, label: reading.ok ? reading.result.value : null, confidence };
-  }
-
   private _fail(error: Error): void {
     // A result for an older drawing must not stay submittable once this one can't be read.
     this._result = null;
@@ -629,48 +611,16 @@ export class DigitPad extends FormControlElement {
   /** Form value is the digit (or class name); the strokes ride along as state so navigation can restore the drawing. */
   private _syncForm(): void {
     const state = this._typed !== null ? JSON.stringify({ typed: this._typed }) : this._strokes.length > 0 ? this._strokesState() : null;
-    // Every read syncs the form; handing the browser an unchanged value and state again costs more
-    // than the read's own preprocessing (the state is the whole drawing).
     const value = this.value;
-    if (value !== this._formValue || state !== this._formState) {
-      this._internals.setFormValue(value, state);
-      this._formValue = value;
-      this._formState = state;
-    }
-    const anchor = this._canvasEl ?? undefined;
-    if (this._strokes.length > 0 && this._state === 'uncertain') {
-      const what = this._classesText();
-      this._setValidity('badInput', what ? `That doesn’t look like ${what}. Please write it again.` : 'That doesn’t look like a digit. Please write it again.', anchor);
-    } else if (this.required && value === '') {
-      const what = this._classesText();
-      const message = this._isNumber
-        ? (this.multiple ? 'Please write a number.' : `Write ${this._digits} digits.`)
-        : what ? `Please write ${what}.` : 'Please write a digit.';
-      this._setValidity('valueMissing', message, anchor);
-    } else if (this.required && this._isNumber && !this.multiple && value.length !== this._digits) {
-      this._setValidity(value.length < this._digits ? 'tooShort' : 'tooLong', `Write ${this._digits} digits.`, anchor);
-    } else {
-      this._setValidity(null, '', undefined);
-    }
+    const validity = padValidity({
+      value, required: this.required, drawn: this._strokes.length > 0, uncertain: this._state === 'uncertain',
+      classes: this._classesText(), digits: this._isNumber ? (this.multiple ? null : this._digits) : 1,
+    });
+    this._form.sync(value, state, validity, this._canvasEl ?? undefined);
   }
 
-  /** Sets the validity only when it changes: every read and every update syncs the form. */
-  private _setValidity(flag: 'badInput' | 'valueMissing' | 'tooShort' | 'tooLong' | null, message: string, anchor: HTMLElement | undefined): void {
-    const last = this._validity;
-    if (last && last.flag === flag && last.message === message && last.anchor === anchor) return;
-    this._validity = { flag, message, anchor };
-    if (flag) this._internals.setValidity({ [flag]: true }, message, anchor);
-    else this._internals.setValidity({});
-  }
-
-  /** The drawing as form state, serialised again only when strokes or points were added or removed. */
   private _strokesState(): string {
-    const points = this._strokes.reduce((n, stroke) => n + stroke.length, 0);
-    const cached = this._serialized;
-    if (cached?.strokes === this._strokes && cached.points === points) return cached.state;
-    const state = serializeStrokes(this._strokes);
-    this._serialized = { strokes: this._strokes, points, state };
-    return state;
+    return this._form.strokesState(this._strokes);
   }
 
   /** For messages: "one of: yes, no" when the model's classes are not the digits, else null. */
@@ -684,23 +634,13 @@ export class DigitPad extends FormControlElement {
   private _onKeyDown = (event: KeyboardEvent): void => {
     this._canvasEl.classList.remove('pointer-focus'); // keyboard use: show the focus ring again
     if (this._isDisabled || this._active) return;
-    if (this._typingOn && (this._typed !== null || event.key !== 'Backspace')) {
-      const typed = typedAfterKey(this._typed ?? '', event, this._maxTyped);
-      if (typed !== null) {
-        event.preventDefault();
-        if (typed !== this._typed) this._type(typed, true);
-        return;
-      }
-    }
-    if (event.key === 'Escape' || event.key === 'Delete') {
-      if (this._strokes.length === 0 && this._typed === null) return; // let Escape reach dialogs when there is nothing to clear
-      event.preventDefault();
-      this._setStrokes([], true);
-    } else if (event.key === 'Backspace' || ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z')) {
-      // Backspace takes back the last thing written, as in a text field.
-      if (this._strokes.length === 0) return;
-      event.preventDefault();
-      this._setStrokes(this._strokes.slice(0, -1), true);
+    const command = keyCommand(event, { typing: this._typingOn, typed: this._typed, maxTyped: this._maxTyped, strokes: this._strokes.length });
+    if (!command) return;
+    event.preventDefault();
+    if (command.kind === 'type') {
+      if (command.typed !== this._typed) this._type(command.typed, true);
+    } else {
+      this._setStrokes(command.kind === 'clear' ? [] : this._strokes.slice(0, -1), true);
     }
   };
 

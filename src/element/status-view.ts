@@ -52,6 +52,21 @@ export function digitReading(result: RecognizeResult | null): StatusReading | nu
   return result ? { ok: result.status === 'ok', label: resultLabel(result), confidence: result.confidence } : null;
 }
 
+/** A whole-number reading, with the size of the image its boxes are in and whether it counts. */
+export interface NumberReading {
+  result: NumberResult;
+  ok: boolean;
+  width: number;
+  height: number;
+}
+
+/** The status of a number reading: the whole value, and the least sure digit. */
+export function numberReading(reading: NumberReading | null): StatusReading | null {
+  if (!reading) return null;
+  const confidence = reading.result.digits.reduce((min, d) => Math.min(min, d.confidence), 1);
+  return { ok: reading.ok, label: reading.ok ? reading.result.value : null, confidence };
+}
+
 /**
  * The status line doubles as the live region (role=status): screen readers hear the final
  * outcome, so it changes only when a result, an empty pad or an error is known, never for the

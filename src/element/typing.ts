@@ -38,6 +38,29 @@ export function typedAfterKey(current: string, event: KeyboardEvent, maxLength: 
   return null;
 }
 
+/** What a key press on the focused pad does: type, clear, or take back the last stroke. */
+export type KeyCommand = { kind: 'type'; typed: string } | { kind: 'clear' } | { kind: 'undo' };
+
+/**
+ * The pad's keyboard: 0–9 and Backspace type (when typing is on), Escape and Delete clear, Backspace
+ * and Ctrl/⌘+Z take back the last stroke. Null leaves the key to the page (Escape on an empty pad
+ * still closes a dialog).
+ *
+ * ```ts
+ * keyCommand(event, { typing: true, typed: null, maxTyped: 1, strokes: 0 }); // { kind: 'type', typed: '7' } for "7"
+ * ```
+ */
+export function keyCommand(event: KeyboardEvent, pad: { typing: boolean; typed: string | null; maxTyped: number; strokes: number }): KeyCommand | null {
+  if (pad.typing && (pad.typed !== null || event.key !== 'Backspace')) {
+    const typed = typedAfterKey(pad.typed ?? '', event, pad.maxTyped);
+    if (typed !== null) return { kind: 'type', typed };
+  }
+  if (event.key === 'Escape' || event.key === 'Delete') return pad.strokes === 0 && pad.typed === null ? null : { kind: 'clear' };
+  // Backspace takes back the last thing written, as in a text field.
+  const undo = event.key === 'Backspace' || ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z');
+  return undo && pad.strokes > 0 ? { kind: 'undo' } : null;
+}
+
 /**
  * The typed digits shown big on the pad, scaled with it by the SVG viewBox (no inline style: CSP-safe).
  * `aspect` is the pad's width over its height.
