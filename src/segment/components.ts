@@ -121,6 +121,17 @@ export function rowHeightOf(segments: Pick<Segment, 'y0' | 'y1'>[]): number {
   return tall.length ? tall[tall.length >> 1] : 0;
 }
 
+/** A box in pixels, both ends inclusive. */
+export type Box = Pick<Segment, 'x0' | 'x1' | 'y0' | 'y1'>;
+
+/** The smallest box holding every one of `boxes`. */
+export function unionBox(boxes: readonly Box[]): Box {
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)), x1: Math.max(...boxes.map((b) => b.x1)),
+    y0: Math.min(...boxes.map((b) => b.y0)), y1: Math.max(...boxes.map((b) => b.y1)),
+  };
+}
+
 /** Shared columns of two segments (≤ 0 when they do not overlap). */
 function overlap(a: Segment, b: Segment): number {
   return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) + 1;

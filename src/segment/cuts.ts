@@ -130,9 +130,10 @@ export function bestCuts(positions: number[], candidates: CutCandidate[], scores
  * out): `forward[j]` is the best chain from the first position to position j and `from[j]` the
  * candidate that ends it (-1: none; the first candidate, by end, of equal best wins), `backward[i]`
  * the best chain from position i to the last. `bestCuts`, the coarse pass and the pruned search
- * (read-pieces.ts) all rank chains this way.
+ * (read-pieces.ts) all rank chains this way. `withBackward` false skips the backward pass (when only
+ * `forward` is wanted).
  */
-export function chainScores(positions: number, candidates: CutCandidate[], score: (k: number) => number): { forward: number[]; backward: number[]; from: number[] } {
+export function chainScores(positions: number, candidates: CutCandidate[], score: (k: number) => number, withBackward = true): { forward: number[]; backward: number[]; from: number[] } {
   const scores = candidates.map((_, k) => score(k));
   const forward = new Array<number>(positions).fill(-Infinity), backward = new Array<number>(positions).fill(-Infinity);
   const from = new Array<number>(positions).fill(-1);
@@ -146,6 +147,7 @@ export function chainScores(positions: number, candidates: CutCandidate[], score
       from[j] = k;
     }
   }
+  if (!withBackward) return { forward, backward, from }; // backward left at -Infinity but the end
   for (const k of order.sort((a, b) => candidates[b].i - candidates[a].i)) {
     const { i, j } = candidates[k];
     backward[i] = Math.max(backward[i], backward[j] + scores[k]);

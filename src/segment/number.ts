@@ -6,7 +6,7 @@ import { readPixels, type ImageInput, type InkImage } from '../preprocess/image-
 import { toInk } from '../preprocess/ink.js';
 import { normalizeDigit } from '../preprocess/normalize.js';
 import { bestClass, getDefaultModel, type Digit } from '../recognize.js';
-import { isFragmentOf, mergeColumns, rowHeightOf, type Segment } from './components.js';
+import { isFragmentOf, mergeColumns, rowHeightOf, unionBox, type Segment } from './components.js';
 import { boxOf, inkPlans } from './ink-plans.js';
 import { strokeUnits } from './stroke-units.js';
 import { bestCuts, DEFAULT_CUT_TUNING, type CutCandidate, type PieceScore } from './cuts.js';
@@ -112,11 +112,7 @@ export function strokePlans(strokes: StrokePoint[][], width: number, height: num
   }
   const drawn = strokes.filter((s) => s.length > 0);
   const bounds = drawn.map((stroke, i) => ({ ...strokeBounds(stroke), mass: 1, labels: [i] }));
-  const boundsOf = (labels: number[]): Segment => ({
-    x0: Math.min(...labels.map((i) => bounds[i].x0)), x1: Math.max(...labels.map((i) => bounds[i].x1)),
-    y0: Math.min(...labels.map((i) => bounds[i].y0)), y1: Math.max(...labels.map((i) => bounds[i].y1)),
-    mass: labels.length, labels,
-  });
+  const boundsOf = (labels: number[]): Segment => ({ ...unionBox(labels.map((i) => bounds[i])), mass: labels.length, labels });
   // Strokes that only one digit could hold (crossing, nested, staggered halves) move together.
   // Measured on the whole row: when many digits are two strokes, single strokes are half-height.
   const rowSpan = Math.max(...bounds.map((b) => b.y1)) - Math.min(...bounds.map((b) => b.y0));

@@ -129,7 +129,7 @@ function chainBounds(s: NonNullable<CutPlan['search']>, bound: (k: number) => Bo
   const high = (b: Bound) => (b === null ? -Infinity : typeof b === 'number' ? b : b.high);
   const low = (b: Bound) => (b === null ? -Infinity : typeof b === 'number' ? b : b.low);
   const { forward, backward, from } = chainScores(n, s.candidates, (k) => high(bounds[k]));
-  const floor = chainScores(n, s.candidates, (k) => low(bounds[k])).forward;
+  const floor = chainScores(n, s.candidates, (k) => low(bounds[k]), false).forward;
   const promising: number[] = [];
   for (let j = n - 1, k = from[j]; j > 0 && k >= 0; j = s.candidates[k].i, k = from[j]) {
     if (typeof bounds[k] === 'object' && bounds[k] !== null) promising.push(k);

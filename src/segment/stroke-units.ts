@@ -1,6 +1,6 @@
 import type { StrokePoint } from '../preprocess/strokes.js';
 import { crossings } from './crossing.js';
-import type { Segment } from './components.js';
+import { unionBox, type Box, type Segment } from './components.js';
 
 /** How far apart, in row heights, the halves of one digit may be (see `strokeUnits`). */
 export const UNIT_RULES = {
@@ -41,7 +41,7 @@ export function strokeUnits(strokes: readonly (readonly StrokePoint[])[], bounds
   for (let changed = true; changed; ) {
     changed = false;
     const units = groupsOf(parent.map((_, i) => find(i)));
-    const boxes = units.map((u) => boxOf(u.map((i) => bounds[i])));
+    const boxes = units.map((u) => unionBox(u.map((i) => bounds[i])));
     outer: for (let a = 0; a < units.length; a++) {
       for (let b = a + 1; b < units.length; b++) {
         if (staggered(boxes[a], boxes[b], rowHeight)) {
@@ -55,7 +55,6 @@ export function strokeUnits(strokes: readonly (readonly StrokePoint[])[], bounds
   return groupsOf(parent.map((_, i) => find(i)));
 }
 
-type Box = Pick<Segment, 'x0' | 'x1' | 'y0' | 'y1'>;
 
 /**
  * One crossing, by a stroke lying mostly within the other's columns, one of them shorter than a
@@ -79,13 +78,6 @@ function staggered(a: Box, b: Box, row: number): boolean {
   if (Math.max(a.x0, b.x0) - Math.min(a.x1, b.x1) > gap * row) return false;
   const [upper, lower] = a.y0 <= b.y0 ? [a, b] : [b, a];
   return lower.y0 - upper.y0 >= stagger * row && lower.y1 - upper.y1 >= stagger * row;
-}
-
-function boxOf(boxes: Box[]): Box {
-  return {
-    x0: Math.min(...boxes.map((b) => b.x0)), x1: Math.max(...boxes.map((b) => b.x1)),
-    y0: Math.min(...boxes.map((b) => b.y0)), y1: Math.max(...boxes.map((b) => b.y1)),
-  };
 }
 
 function groupsOf(roots: number[]): number[][] {
