@@ -122,7 +122,7 @@ console.log(
   `held-out pen writers (${penFigures.samples}): ${(penFigures.accuracy * 100).toFixed(2)} % through recognize() on a 280 px pad, ` +
   `${(penFigures.padStrokesAccuracy * 100).toFixed(2)} % as the pad reads strokes; confidence ≥ 0.9: ${(penFigures.confidentAtLeast90.accuracy * 100).toFixed(2)} % right ` +
   `(${penFigures.confidentAtLeast90.count}); pen 3–25 %: worst ${(Math.min(...penFigures.penWidthSweep.map((s) => s.worst)) * 100).toFixed(2)} %\n` +
-  `held-out pen numbers (4 digits, ${penFigures.numbers.samples}): strokes ${(penFigures.numbers.strokesAccuracy * 100).toFixed(2)} %, image ${(penFigures.numbers.imageAccuracy * 100).toFixed(2)} % (${penSeconds.toFixed(0)} s)\n` +
+  `held-out pen numbers (4 digits, ${penFigures.numbers.samples}): strokes ${(penFigures.numbers.strokesAccuracy * 100).toFixed(2)} % (failures: ${penFigures.numbers.strokeFailureKinds.misreadDigit} a digit misread, ${penFigures.numbers.strokeFailureKinds.wrongCount} digits split or merged), image ${(penFigures.numbers.imageAccuracy * 100).toFixed(2)} % (${penSeconds.toFixed(0)} s)\n` +
   `${report.msPerDigit28.toFixed(3)} ms per 28×28 digit, ${report.msPerCanvas280.toFixed(3)} ms per 280×280 canvas (incl. preprocessing)\n` +
   'wrote reports/eval.json and reports/eval.html',
 );

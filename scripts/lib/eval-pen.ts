@@ -59,11 +59,14 @@ export async function evaluatePen(sdk: Sdk, model: unknown, limit?: number) {
   let strokeExact = 0, imageExact = 0;
   const numberFailures: { value: string; strokes: string; image: string; writer: number }[] = [];
   const count = limit ? Math.min(limit, NUMBERS) : NUMBERS;
+  /** Every stroke-path failure: a digit misread (the right count), or digits split or merged. */
+  const strokeFailureKinds = { misreadDigit: 0, wrongCount: 0 };
   for (let i = 0; i < count; i++) {
     const n = composePenNumber(byWriter, random);
     const viaStrokes = (await sdk.recognizeNumber(n.image, { model, strokes: n.strokes, strokeWidth: n.strokeWidth })).value;
     const viaImage = (await sdk.recognizeNumber(n.image, { model })).value;
     if (viaStrokes === n.value) strokeExact++;
+    else strokeFailureKinds[viaStrokes.length === n.value.length ? 'misreadDigit' : 'wrongCount']++;
     if (viaImage === n.value) imageExact++;
     if ((viaStrokes !== n.value || viaImage !== n.value) && numberFailures.length < 40) numberFailures.push({ value: n.value, strokes: viaStrokes, image: viaImage, writer: n.writer });
   }
@@ -90,6 +93,7 @@ export async function evaluatePen(sdk: Sdk, model: unknown, limit?: number) {
       samples: count,
       strokesAccuracy: strokeExact / count,
       imageAccuracy: imageExact / count,
+      strokeFailureKinds,
       failures: numberFailures,
     },
     digitsForGallery: misreads.map((m) => digits[m.index].strokes),
@@ -158,6 +162,7 @@ ${sweep}
 <p class="sub">For each confidence bin: how often the read was right, and how many digits fell in it. The dashed line is perfect calibration.</p>
 ${reliabilitySvg(pen.reliability)}
 <h3>Four-digit numbers: failures (${pen.numbers.failures.length} shown)</h3>
+<p>Of all the stroke-path failures, ${pen.numbers.strokeFailureKinds.misreadDigit} misread a digit and ${pen.numbers.strokeFailureKinds.wrongCount} split or merged digits.</p>
 <p class="sub">${pen.numbers.description}. true → read from strokes / read from the image.</p>
 <ul>${pen.numbers.failures.map((f) => `<li>${f.value} → <b>${f.strokes || '∅'}</b> / ${f.image || '∅'} (writer ${f.writer})</li>`).join('')}</ul>
 <h3>Misread pen digits (${pen.misreads.length}), as they were written</h3>

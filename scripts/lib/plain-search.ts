@@ -2,7 +2,7 @@
  * recognizeNumber() as it read before issue 15, kept as the reference the batched search must equal
  * (test/node/number-reads.test.mjs) and as the "before" of `npm run bench` (numbers4): every candidate
  * of a blob read in one call per blob through both networks, the best cuts chosen, the chosen pieces
- * read again. Built on the same plans (src/segment/number.ts, src/segment/ink-plans.ts), so it follows any
+ * read again (with their `views`). Built on the same plans (src/segment/number.ts, src/segment/ink-plans.ts), so it follows any
  * change to the grouping; the coarse pass of the image path's cut search reads through both networks.
  */
 import { readPixels, type ImageInput } from '../../src/preprocess/image-input.js';
@@ -23,7 +23,8 @@ export function plainSearch(image: ImageInput, options: NumberOptions, model: Di
     const cuts = bestCuts(positions, candidates, classify(model, parts.map((p) => p.ink), verifier), rowHeight, DEFAULT_CUT_TUNING);
     return cuts ? cuts.map((c) => parts[candidates.indexOf(c)]) : [whole];
   });
-  const readings = classify(model, pieces.map((p) => p.ink), verifier);
+  // The chosen pieces read again, answering as recognizeNumber() does (a pen piece with its thicker view too).
+  const readings = new PieceReader(model, verifier).read(pieces);
   const digits = pieces.flatMap((piece, i) => (readings[i] ? [{ ...readings[i]!, box: piece.box }] : []));
   return { value: digits.map((d) => d.label).join(''), digits };
 }

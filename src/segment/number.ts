@@ -123,15 +123,19 @@ export function strokePlans(strokes: StrokePoint[][], width: number, height: num
   // Pieces are drawn smooth, as the pad shows them, with a pen relative to the row (as a one-digit
   // pad reads): how thick the person's pen was does not change the answer.
   const readingWidth = Math.max(1, NUMBER_PEN * rowHeight);
-  const piece = (labels: number[]): Piece => {
+  /** The strokes drawn alone with pen `penWidth`, in a box around them as big as the pen needs (and inside the image unless `free`). */
+  const draw = (labels: number[], penWidth: number, free = false) => {
     const { x0, x1, y0, y1 } = boundsOf(labels);
-    const pad = Math.ceil(Math.max(lineWidth, readingWidth) / 2) + 1;
-    const box = { x: Math.max(0, Math.floor(x0 - pad)), y: Math.max(0, Math.floor(y0 - pad)), width: 0, height: 0 };
-    box.width = Math.min(width, Math.ceil(x1 + pad)) - box.x;
-    box.height = Math.min(height, Math.ceil(y1 + pad)) - box.y;
+    const pad = Math.ceil(Math.max(lineWidth, penWidth) / 2) + 1;
+    const box = { x: Math.floor(x0 - pad), y: Math.floor(y0 - pad), width: 0, height: 0 };
+    if (!free) Object.assign(box, { x: Math.max(0, box.x), y: Math.max(0, box.y) });
+    box.width = (free ? Math.ceil(x1 + pad) : Math.min(width, Math.ceil(x1 + pad))) - box.x;
+    box.height = (free ? Math.ceil(y1 + pad) : Math.min(height, Math.ceil(y1 + pad))) - box.y;
     const shifted = labels.map((i) => drawn[i].map((p) => (Array.isArray(p) ? [p[0] - box.x, p[1] - box.y] : [p.x - box.x, p.y - box.y]) as [number, number]));
-    return { ink: renderStrokes(shifted, box.width, box.height, readingWidth), box };
+    return { ink: renderStrokes(shifted, box.width, box.height, penWidth), box };
   };
+  const secondWidth = Math.max(1, NUMBER_SECOND_PEN * rowHeight);
+  const piece = (labels: number[]): Piece => ({ ...draw(labels, readingWidth), views: () => [draw(labels, secondWidth, true).ink] });
   return groups.map((group): CutPlan => {
     const members = units.filter((u) => u.labels.every((i) => group.labels.includes(i)));
     const order = members.sort((a, b) => a.x0 + a.x1 - b.x0 - b.x1).map((u) => u.labels);
@@ -157,6 +161,14 @@ export function strokePlans(strokes: StrokePoint[][], width: number, height: num
  * writers' numbers and the pad tests' stroke pairs (scripts/stroke-gaps.mjs), never held-out writers.
  */
 const NUMBER_PEN = 0.1;
+
+/**
+ * A chosen piece of a pen-written number is read a second time, drawn with this thicker pen (a
+ * fraction of the row height), and the two readings are combined: on 5,000 numbers of the validation
+ * writers, read by a network trained without them, exact numbers went from 96.1 % to 97.0–97.2 % for
+ * every second pen from 0.17 to 0.3 (0.24: 97.2 %). The cut search itself reads the NUMBER_PEN drawing only.
+ */
+const NUMBER_SECOND_PEN = 0.24;
 
 /** Groups of more stroke units than this are read whole (n strokes make n(n+1)/2 pieces to read). */
 const MAX_STROKES_TO_CUT = 6;

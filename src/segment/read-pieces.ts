@@ -8,6 +8,11 @@ import { bestCuts, chainScores, pieceScore, type CutCandidate, type CutTuning, t
 export interface Piece {
   ink: InkImage;
   box: { x: number; y: number; width: number; height: number };
+  /**
+   * The same digit drawn otherwise (a piece of pen strokes: with a thicker pen). When the piece is
+   * chosen, its answer combines the readings of `ink` and of these; the cut search reads `ink` alone.
+   */
+  views?: () => InkImage[];
 }
 
 /** A blob or stroke group: the piece it is uncut, and when it may hold several digits, every way to cut it. */
@@ -27,6 +32,7 @@ export class PieceReader {
   private readonly inputs = new Map<Piece, Float32Array | null>();
   private readonly verified = new Map<Piece, number>();
   private readonly recognized = new Map<Piece, { digit: Digit | null; label: string; confidence: number }>();
+  private readonly probabilities = new Map<Piece, Float32Array>();
 
   constructor(private readonly model: DigitModel, private readonly verifier: DigitModel) {}
 
@@ -51,7 +57,10 @@ export class PieceReader {
   recognize(pieces: Piece[]): void {
     const todo = [...new Set(pieces)].filter((p) => !this.recognized.has(p) && this.input(p));
     const out = this.model.network.predictEach(todo.map((p) => this.input(p)));
-    todo.forEach((p, k) => this.recognized.set(p, bestClass(out[k]!, this.model.classNames)));
+    todo.forEach((p, k) => {
+      this.probabilities.set(p, out[k]!);
+      this.recognized.set(p, bestClass(out[k]!, this.model.classNames));
+    });
   }
 
   /** The verifier's P(one whole digit) of each piece, reading those it has not read yet; null for no ink. */
@@ -72,11 +81,33 @@ export class PieceReader {
     return r && whole !== undefined ? { confidence: r.confidence, whole } : undefined;
   }
 
-  /** Both readings of each piece (reading what is missing first). */
+  /** Both readings of each piece (reading what is missing first); a piece with `views` answers with them too. */
   read(pieces: Piece[]): Reading[] {
     this.verify(pieces);
     this.recognize(pieces);
-    return pieces.map((p) => (this.input(p) ? { ...this.recognized.get(p)!, whole: this.verified.get(p)! } : null));
+    const answers = this.withViews(pieces);
+    return pieces.map((p) => (this.input(p) ? { ...(answers.get(p) ?? this.recognized.get(p)!), whole: this.verified.get(p)! } : null));
+  }
+
+  /**
+   * The answer of each piece that has `views`: the normalised geometric mean of the recognizer's
+   * probabilities over the piece and its views (the views of all pieces in one network call).
+   */
+  private withViews(pieces: Piece[]): Map<Piece, { digit: Digit | null; label: string; confidence: number }> {
+    const todo = [...new Set(pieces)].filter((p) => p.views && this.input(p));
+    const views = todo.map((p) => p.views!().map((ink) => normalizeDigit(ink)));
+    const out = this.model.network.predictEach(views.flat());
+    const answers = new Map<Piece, { digit: Digit | null; label: string; confidence: number }>();
+    let next = 0;
+    todo.forEach((p, k) => {
+      const read = [this.probabilities.get(p)!, ...views[k].map(() => out[next++])].filter((q): q is Float32Array => q !== null);
+      const logs = read[0].map((_, c) => read.reduce((sum, q) => sum + Math.log(Math.max(q[c], 1e-12)), 0) / read.length);
+      const top = Math.max(...logs);
+      const mean = logs.map((l) => Math.exp(l - top));
+      const total = mean.reduce((a, b) => a + b, 0);
+      answers.set(p, bestClass(mean.map((m) => m / total), this.model.classNames));
+    });
+    return answers;
   }
 }
 
