@@ -123,6 +123,9 @@ export function strokePlans(strokes: StrokePoint[][], width: number, height: num
   // Pieces are drawn smooth, as the pad shows them, with a pen relative to the row (as a one-digit
   // pad reads): how thick the person's pen was does not change the answer.
   const readingWidth = Math.max(1, NUMBER_PEN * rowHeight);
+  /** The strokes of `labels`, scaled by `scale`, with (left, top) of the scaled drawing at the origin. */
+  const placed = (labels: number[], scale: number, left: number, top: number) =>
+    labels.map((i) => drawn[i].map((p) => (Array.isArray(p) ? [p[0] * scale - left, p[1] * scale - top] : [p.x * scale - left, p.y * scale - top]) as [number, number]));
   /** The strokes drawn alone with pen `penWidth`, in a box around them inside the image. */
   const draw = (labels: number[], penWidth: number) => {
     const { x0, x1, y0, y1 } = boundsOf(labels);
@@ -130,19 +133,16 @@ export function strokePlans(strokes: StrokePoint[][], width: number, height: num
     const box = { x: Math.max(0, Math.floor(x0 - pad)), y: Math.max(0, Math.floor(y0 - pad)), width: 0, height: 0 };
     box.width = Math.min(width, Math.ceil(x1 + pad)) - box.x;
     box.height = Math.min(height, Math.ceil(y1 + pad)) - box.y;
-    const shifted = labels.map((i) => drawn[i].map((p) => (Array.isArray(p) ? [p[0] - box.x, p[1] - box.y] : [p.x - box.x, p.y - box.y]) as [number, number]));
-    return { ink: renderStrokes(shifted, box.width, box.height, penWidth), box };
+    return { ink: renderStrokes(placed(labels, 1, box.x, box.y), box.width, box.height, penWidth), box };
   };
   // The second drawing only feeds the 28×28 input: drawn small (rows PEN_READING.size px tall, as a
   // one-digit pad reads), a thick pen costs a few hundred pixels instead of thousands.
   const viewScale = Math.min(1, PEN_READING.size / Math.max(rowHeight, 1));
   const view = (labels: number[]) => {
-    const points = labels.map((i) => drawn[i].map((p) => (Array.isArray(p) ? [p[0] * viewScale, p[1] * viewScale] : [p.x * viewScale, p.y * viewScale]) as [number, number]));
-    const { x0, x1, y0, y1 } = unionBox(labels.map((i) => bounds[i]));
+    const { x0, x1, y0, y1 } = boundsOf(labels);
     const penWidth = Math.max(1, NUMBER_SECOND_PEN * rowHeight * viewScale), pad = Math.ceil(penWidth / 2) + 1;
     const left = Math.floor(x0 * viewScale - pad), top = Math.floor(y0 * viewScale - pad);
-    const shifted = points.map((stroke) => stroke.map(([x, y]) => [x - left, y - top] as [number, number]));
-    return renderStrokes(shifted, Math.ceil(x1 * viewScale + pad) - left, Math.ceil(y1 * viewScale + pad) - top, penWidth);
+    return renderStrokes(placed(labels, viewScale, left, top), Math.ceil(x1 * viewScale + pad) - left, Math.ceil(y1 * viewScale + pad) - top, penWidth);
   };
   const piece = (labels: number[]): Piece => ({ ...draw(labels, readingWidth), views: () => [view(labels)] });
   return groups.map((group): CutPlan => {
