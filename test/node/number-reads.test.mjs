@@ -104,3 +104,30 @@ test('pen strokes rasterize bit for bit as with Math.hypot (the rasterizer compu
   const { options, image } = writtenNumber('2026', -0.05, 1);
   assert.deepEqual(rasterizeStrokes(options.strokes, image.width, image.height, options.strokeWidth).ink, reference(options.strokes, image.width, image.height, options.strokeWidth).ink);
 });
+
+test('a pen-written digit is answered from two drawings, as cut and with a thicker pen (their normalised geometric mean); image pieces from one', async () => {
+  const { strokePlans, inkPlans } = await import('../../src/segment/number.ts');
+  const { PieceReader } = await import('../../src/segment/read-pieces.ts');
+  const { normalizeDigit } = await import('../../src/preprocess/normalize.ts');
+  const { toInk } = await import('../../src/preprocess/ink.ts');
+  const { readPixels } = await import('../../src/preprocess/image-input.ts');
+  const { image, options } = writtenNumber('2026', 0.14, 0);
+  const pieces = strokePlans(options.strokes, image.width, image.height, options.strokeWidth).map((plan) => plan.whole);
+  assert.equal(pieces.length, 4);
+  const readings = new PieceReader(model, verifier).read(pieces);
+  pieces.forEach((piece, k) => {
+    const [views] = [piece.views()];
+    assert.equal(views.length, 1);
+    const inkShare = (ink) => ink.ink.reduce((a, b) => a + b, 0) / (ink.width * ink.height);
+    assert.ok(inkShare(views[0]) > inkShare(piece.ink), `digit ${k}: the view is drawn with the thicker pen`);
+    const [a, b] = model.network.predictEach([normalizeDigit(piece.ink), normalizeDigit(views[0])]);
+    const mean = Array.from(a, (p, c) => Math.sqrt(p * b[c]));
+    const total = mean.reduce((s, m) => s + m, 0);
+    const best = mean.indexOf(Math.max(...mean));
+    assert.equal(readings[k].label, String(best));
+    assert.ok(Math.abs(readings[k].confidence - mean[best] / total) < 1e-5, `digit ${k}: ${readings[k].confidence} against ${mean[best] / total}`);
+  });
+  assert.equal(readings.map((r) => r.label).join(''), '2026');
+  const number = composeNumber(loadMnist('test'), createRng(11), false);
+  assert.ok(inkPlans(toInk(readPixels(number.image, 'image'))).every((plan) => plan.whole.views === undefined));
+});
