@@ -116,7 +116,7 @@ test('a pen-written digit is answered from two drawings, as cut and with a thick
   assert.equal(pieces.length, 4);
   const readings = new PieceReader(model, verifier).read(pieces);
   pieces.forEach((piece, k) => {
-    const [views] = [piece.views()];
+    const views = piece.views();
     assert.equal(views.length, 1);
     const inkShare = (ink) => ink.ink.reduce((a, b) => a + b, 0) / (ink.width * ink.height);
     assert.ok(inkShare(views[0]) > inkShare(piece.ink), `digit ${k}: the view is drawn with the thicker pen`);
