@@ -42,6 +42,13 @@ export function padValidity({ value, required, drawn, uncertain, classes, digits
   return null;
 }
 
+/** For messages: "one of: yes, no" when the model's classes are not the digits, else null. */
+export function classesText(classes: readonly string[] | undefined): string | null {
+  if (!classes || classes.every((name) => /^[0-9]$/.test(name))) return null;
+  const shown = classes.length > 8 ? [...classes.slice(0, 8), '…'] : classes;
+  return `one of: ${shown.join(', ')}`;
+}
+
 /**
  * Hands value, state and validity to the browser only when they change. Every read and every
  * update syncs the form, and handing the browser an unchanged value and state again costs more than
