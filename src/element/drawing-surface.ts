@@ -27,7 +27,7 @@ export class DrawingSurface implements ReactiveController {
   private readonly forcedColors = globalThis.matchMedia?.('(forced-colors: active)');
   private pixelRatio: MediaQueryList | null = null;
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly options: DrawingSurfaceOptions) {
+  constructor(host: ReactiveControllerHost, private readonly options: DrawingSurfaceOptions) {
     host.addController(this);
   }
 
