@@ -1,5 +1,5 @@
-import type { StrokePoint } from '../preprocess/strokes.js';
-import { crossings } from './crossing.js';
+import { xy, type StrokePoint } from '../preprocess/strokes.js';
+import { crossings, shareInside } from './crossing.js';
 import { unionBox, type Box, type Segment } from './components.js';
 
 /** How far apart, in row heights, the halves of one digit may be (see `strokeUnits`). */
@@ -8,6 +8,10 @@ export const UNIT_RULES = {
   crossOverlap: 0.5,
   /** A stroke whose box lies this far inside another's, top and bottom, is part of it (a retraced 0). */
   inside: 0.08,
+  /** A loop: a stroke whose ends lie within this much of its height of each other (a 0)… */
+  loopClosed: 0.5,
+  /** …holds a shorter stroke with at least this share of it inside (a slashed 0). */
+  inLoop: 0.6,
   /** Staggered halves: one starts and ends at least this much lower than the other (an open 4). */
   stagger: 0.2,
   /** …and neither reaches this much of the row's height on its own. */
@@ -19,9 +23,11 @@ export const UNIT_RULES = {
 /**
  * Strokes that can only belong to one digit, joined into units that a number is never cut through:
  * strokes that cross once within shared columns (an open 4's stem through its bar, a crossed 7), a stroke inside another's box
- * (a 0 gone over twice), and staggered halves side by side (a 4 written as an L and a lower stem,
+ * (a 0 gone over twice), a shorter stroke drawn mostly inside a closed loop (a slashed 0, whose slash
+ * may reach the loop's edge), and staggered halves side by side (a 4 written as an L and a lower stem,
  * whose halves read as "11" when apart). Neighbouring digits stand on one baseline, so they are
- * neither staggered nor inside one another, and their strokes do not cross.
+ * neither staggered nor inside one another, and their strokes do not cross; a neighbour pushed into
+ * a 0 is a whole digit, as tall as the 0, not a shorter stroke within it.
  *
  * ```ts
  * strokeUnits(strokes, bounds, rowHeight); // [[0, 1], [2], [3, 4]]: stroke indices per unit
@@ -34,7 +40,8 @@ export function strokeUnits(strokes: readonly (readonly StrokePoint[])[], bounds
   for (let a = 0; a < strokes.length; a++) {
     for (let b = a + 1; b < strokes.length; b++) {
       if (find(a) === find(b)) continue;
-      if (crossOnce(strokes[a], strokes[b], bounds[a], bounds[b], rowHeight) || inside(bounds[a], bounds[b], rowHeight) || inside(bounds[b], bounds[a], rowHeight)) join(a, b);
+      if (crossOnce(strokes[a], strokes[b], bounds[a], bounds[b], rowHeight) || inside(bounds[a], bounds[b], rowHeight) || inside(bounds[b], bounds[a], rowHeight)
+        || inLoop(strokes[a], strokes[b], bounds[a], bounds[b], rowHeight) || inLoop(strokes[b], strokes[a], bounds[b], bounds[a], rowHeight)) join(a, b);
     }
   }
   // Staggered halves are judged on whole units (a crossed L is one half of its 4).
@@ -70,6 +77,14 @@ function crossOnce(a: readonly StrokePoint[], b: readonly StrokePoint[], ba: Box
 function inside(a: Box, b: Box, row: number): boolean {
   const m = UNIT_RULES.inside * row;
   return a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 + m && a.y1 <= b.y1 - m;
+}
+
+/** `inner` is a stroke shorter than a digit drawn mostly inside the closed loop `loop` (a slashed 0). */
+function inLoop(loop: readonly StrokePoint[], inner: readonly StrokePoint[], bl: Box, bi: Box, row: number): boolean {
+  if (bi.y1 - bi.y0 >= UNIT_RULES.partHeight * row || bi.y1 - bi.y0 >= bl.y1 - bl.y0 || loop.length < 3) return false;
+  const [x0, y0] = xy(loop[0]), [x1, y1] = xy(loop[loop.length - 1]);
+  if (Math.hypot(x1 - x0, y1 - y0) > UNIT_RULES.loopClosed * (bl.y1 - bl.y0)) return false;
+  return shareInside(loop, inner) >= UNIT_RULES.inLoop;
 }
 
 function staggered(a: Box, b: Box, row: number): boolean {

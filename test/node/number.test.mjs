@@ -147,3 +147,21 @@ test('bad input and options are refused with typed errors', async () => {
     assert.equal(error.code, code);
   }
 });
+
+test('with strokes, a slashed 0 stays one digit; a 1 pushed into a 0 stays a digit of its own', async () => {
+  const { strokeUnits } = await import('../../src/segment/stroke-units.ts');
+  const { strokeBounds } = await import('../../src/preprocess/strokes.ts');
+  const oval = Array.from({ length: 41 }, (_, k) => {
+    const angle = -Math.PI / 2 + (k / 40) * 2 * Math.PI;
+    return [50 + 25 * Math.cos(angle), 60 + 40 * Math.sin(angle)];
+  });
+  const units = (strokes) => strokeUnits(strokes, strokes.map((s, i) => ({ ...strokeBounds(s), mass: 1, labels: [i] })), 80);
+  // The slash reaches the 0's bottom, so its box is not inside the 0's by a margin.
+  const slashed = [oval, [[68, 38], [40, 95]], [[120, 20], [120, 100]]];
+  assert.deepEqual(units(slashed), [[0, 1], [2]]);
+  assert.deepEqual(units([oval, [[70, 20], [70, 100]]]), [[0], [1]], 'a full-height 1 inside the 0\'s columns is a neighbour');
+  const image = { width: 160, height: 120, data: new Uint8Array(160 * 120) };
+  const { value } = await recognizeNumber(image, { strokes: slashed, strokeWidth: 8 });
+  assert.equal(value.length, 2, `read ${value}`);
+  assert.equal(value[1], '1');
+});
