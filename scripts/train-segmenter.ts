@@ -23,6 +23,10 @@
  *   MINE_WITH=/tmp/seg2.json OUT=/tmp/seg3 npx tsx scripts/train-segmenter.ts        # about 25 min
  *   MINE_WITH=/tmp/seg3.json PEN_NUMBERS=1800 NUMBERS=5000 EPOCHS=4 npx tsx scripts/train-segmenter.ts   # 37 min
  *
+ * PEN_STROKE_NUMBERS adds the stroke path's pieces (scripts/lib/pen-numbers.ts strokeCutPieces): more
+ * numbers of the same training writers, cut between strokes as a `digits="4"` pad cuts them, each
+ * piece labelled by whose strokes it holds.
+ *
  * FILTERS=8,16,32 (with SDK=../src/index.node.ts) trains a smaller verifier from scratch instead, with
  * those filters in conv1..conv3: the README's experiment, three rounds as above, the last with EPOCHS=8.
  * INPUT_POOL=2 (also with SDK=../src/index.node.ts) puts a 2×2 max-pool in front of the network: it
@@ -41,7 +45,7 @@ import { cutCandidates } from '../src/segment/cuts.js';
 import type { InkImage } from '../src/preprocess/image-input.js';
 import { renderStrokes } from '../src/preprocess/strokes.js';
 import { byWriters, darkOnWhite, HELD_OUT_WRITERS, loadPenDigits, VALIDATION_WRITERS } from './lib/pendigits.js';
-import { composePenNumber, digitsByWriter } from './lib/pen-numbers.js';
+import { composePenNumber, digitsByWriter, strokeCutPieces, type PenNumber } from './lib/pen-numbers.js';
 
 const sdk = await import(new URL(process.env.SDK ?? '../dist/index.node.js', import.meta.url).href);
 const NUMBERS = Number(process.env.NUMBERS ?? 5000);
@@ -49,6 +53,8 @@ const EPOCHS = Number(process.env.EPOCHS ?? 5);
 const NEAREST_EVERY = Number(process.env.NEAREST_EVERY ?? 4);
 /** Pen-written numbers added to the MNIST ones (0: MNIST only, as the verifier shipped before). */
 const PEN_NUMBERS = Number(process.env.PEN_NUMBERS ?? 0);
+/** Pen numbers read from their strokes, as a `digits="4"` pad reads them (0: none, as before). */
+const PEN_STROKE_NUMBERS = Number(process.env.PEN_STROKE_NUMBERS ?? 0);
 const FILTERS = process.env.FILTERS ? process.env.FILTERS.split(',').map(Number) : null;
 const INPUT_POOL = process.env.INPUT_POOL ? Number(process.env.INPUT_POOL) : null;
 if (INPUT_POOL !== null && !(Number.isInteger(INPUT_POOL) && INPUT_POOL >= 2)) throw new Error(`INPUT_POOL must be a whole number ≥ 2, got ${process.env.INPUT_POOL}`);
@@ -94,7 +100,7 @@ function labelOf(shares: number[]): 'digit' | 'other' | null {
   return null; // a near miss: neither clearly right nor clearly wrong
 }
 
-const kept = { digit: 0, other: 0, hard: 0, pen: 0 };
+const kept = { digit: 0, other: 0, hard: 0, pen: 0, strokes: 0 };
 for (let n = 0; n < NUMBERS; n++) {
   // Two in three touching, the hard case. Every NEAREST_EVERY-th resized by nearest neighbour:
   // a verifier that never saw broken strokes cut such digits apart.
@@ -118,6 +124,26 @@ for (let n = 0; n < PEN_NUMBERS; n++) {
   const before = kept.digit + kept.other;
   collectPieces(ink, layers, number.value.length);
   kept.pen += kept.digit + kept.other - before;
+}
+
+// The same writers' numbers as a pad reads them: every way strokePlans may cut a stroke group, drawn
+// as it draws them. Whose strokes a piece holds is known exactly, so every piece is labelled: one
+// digit's strokes, all of them and no others, is 'digit'. Among the wrong ones are the halves of a
+// 4 written as two strokes side by side, which the image-trained verifier took for whole digits.
+for (let n = 0; n < PEN_STROKE_NUMBERS; n++) {
+  const before = kept.digit + kept.other;
+  collectStrokePieces(composePenNumber(penByWriter, random));
+  kept.strokes += kept.digit + kept.other - before;
+}
+
+function collectStrokePieces(number: PenNumber): void {
+  for (const { ink, whole } of strokeCutPieces(number)) {
+    const input = normalizeDigit(ink);
+    if (!input) continue;
+    images.push(input);
+    labels.push(whole ? 'digit' : 'other');
+    kept[whole ? 'digit' : 'other']++;
+  }
 }
 
 /** Labels every piece the cut search would consider in one number's ink, and keeps some (see above). */
@@ -160,7 +186,7 @@ function likelihoods(inputs: (Float32Array | null)[]): number[] {
 }
 const flat = new Float32Array(images.length * 784);
 images.forEach((d, i) => flat.set(d, i * 784));
-console.log(`${labels.length} pieces from ${NUMBERS} MNIST + ${PEN_NUMBERS} pen numbers (${kept.pen} pen pieces): ${kept.digit} whole digits, ${kept.other} wrong cuts${mining ? ` (${kept.hard} hard ones mined)` : ''}`);
+console.log(`${labels.length} pieces from ${NUMBERS} MNIST + ${PEN_NUMBERS} pen numbers (${kept.pen} pen pieces) + ${PEN_STROKE_NUMBERS} read from strokes (${kept.strokes} pieces): ${kept.digit} whole digits, ${kept.other} wrong cuts${mining ? ` (${kept.hard} hard ones mined)` : ''}`);
 const started = Date.now();
 const onProgress = (p: { epoch: number; batch: number; batches: number; loss: number; accuracy: number; valAccuracy?: number }) => {
   if (p.batch === p.batches) console.log(`epoch ${p.epoch}: loss ${p.loss.toFixed(4)} acc ${(p.accuracy * 100).toFixed(2)}% val ${((p.valAccuracy ?? 0) * 100).toFixed(2)}%  ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -220,6 +246,6 @@ const out = process.env.OUT ?? 'weights/segmenter';
 await model.save(out);
 const manifest = JSON.parse(readFileSync(`${out}.json`, 'utf8'));
 const last = manifest.training.history.at(-1);
-manifest.training = { ...manifest.training, command: `NUMBERS=${NUMBERS} PEN_NUMBERS=${PEN_NUMBERS} EPOCHS=${EPOCHS} NEAREST_EVERY=${NEAREST_EVERY}${FILTERS ? ` FILTERS=${FILTERS}` : ''}${INPUT_POOL ? ` INPUT_POOL=${INPUT_POOL}` : ''}${process.env.DISTILL ? ` DISTILL=<teacher> DISTILL_WEIGHT=${process.env.DISTILL_WEIGHT ?? 0.5}` : ''}${mining ? ' MINE_WITH=<previous round>' : ''} npx tsx scripts/train-segmenter.ts`, data: `${labels.length} cut-search pieces (${kept.digit} whole digits, ${kept.other} wrong cuts${mining ? ', hard ones mined with the previous round' : ''}) of ${NUMBERS} numbers composed from MNIST training digits${PEN_NUMBERS ? ` and ${PEN_NUMBERS} written with the pen digits of UCI pendigits' training writers (not the validation or held-out ones)` : ''}`, history: undefined };
+manifest.training = { ...manifest.training, command: `NUMBERS=${NUMBERS} PEN_NUMBERS=${PEN_NUMBERS}${PEN_STROKE_NUMBERS ? ` PEN_STROKE_NUMBERS=${PEN_STROKE_NUMBERS}` : ''} EPOCHS=${EPOCHS} NEAREST_EVERY=${NEAREST_EVERY}${FILTERS ? ` FILTERS=${FILTERS}` : ''}${INPUT_POOL ? ` INPUT_POOL=${INPUT_POOL}` : ''}${process.env.DISTILL ? ` DISTILL=<teacher> DISTILL_WEIGHT=${process.env.DISTILL_WEIGHT ?? 0.5}` : ''}${mining ? ' MINE_WITH=<previous round>' : ''} npx tsx scripts/train-segmenter.ts`, data: `${labels.length} cut-search pieces (${kept.digit} whole digits, ${kept.other} wrong cuts${mining ? ', hard ones mined with the previous round' : ''}) of ${NUMBERS} numbers composed from MNIST training digits${PEN_NUMBERS ? ` and ${PEN_NUMBERS} written with the pen digits of UCI pendigits' training writers (not the validation or held-out ones)` : ''}${PEN_STROKE_NUMBERS ? `, and the stroke-cut pieces of ${PEN_STROKE_NUMBERS} more read from their strokes` : ''}`, history: undefined };
 manifest.evaluation = { validationAccuracy: last.valAccuracy };
 writeFileSync(`${out}.json`, JSON.stringify(manifest, null, 2) + '\n');

@@ -5,6 +5,8 @@
  */
 import { renderStrokes, strokeBounds } from '../../src/preprocess/strokes.js';
 import { darkOnWhite, type PenDigit, type PenStroke } from './pendigits.js';
+import { strokePlans } from '../../src/segment/number.js';
+import type { InkImage } from '../../src/preprocess/image-input.js';
 
 export const NUMBER_PAD = { width: 352, height: 110, penWidth: 0.06 * 110 };
 
@@ -60,4 +62,20 @@ export function composePenNumber(byWriter: Map<number, PenDigit[]>, random: () =
   const strokes = parts.flat();
   const image = darkOnWhite(renderStrokes(strokes, width, height, penWidth));
   return { value: chosen.map((d) => d.label).join(''), writer, strokes, parts, image, strokeWidth: penWidth };
+}
+
+/**
+ * Every piece `strokePlans` may cut a pen number into (the cut search of a `digits="4"` pad), drawn
+ * as it draws them, each labelled by whose strokes it holds: `whole` when it holds all of one digit's
+ * strokes and no others. Groups read uncut (no search) give none: nothing is chosen there.
+ */
+export function strokeCutPieces(number: Pick<PenNumber, 'parts' | 'image' | 'strokeWidth'>): { ink: InkImage; whole: boolean }[] {
+  // strokePlans numbers the non-empty strokes, in writing order.
+  const drawn = number.parts.map((strokes) => strokes.filter((s) => s.length > 0).length);
+  const owner = drawn.flatMap((count, k) => Array.from({ length: count }, () => k));
+  const plans = strokePlans(number.parts.flat(), number.image.width, number.image.height, number.strokeWidth);
+  return plans.flatMap(({ search }) => (search ? search.candidates.map(({ part }, k) => {
+    const owners = new Set(part.labels.map((i) => owner[i]));
+    return { ink: search.pieces[k].ink, whole: owners.size === 1 && part.labels.length === drawn[owner[part.labels[0]]] };
+  }) : []));
 }

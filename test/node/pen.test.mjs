@@ -110,3 +110,23 @@ test('inspect(strokes) sees what recognizeStrokes() and one-digit pads read: equ
   }
   await assert.rejects(sdk.inspect([[[0, 0], [1, 'x']]]), (e) => e.code === 'INVALID_INPUT' && e.message.includes('strokes[0][1]'));
 });
+
+test('the verifier\'s stroke-path examples: a piece is a whole digit exactly when it holds all of one digit\'s strokes', async () => {
+  const { strokeCutPieces } = await import('../../scripts/lib/pen-numbers.ts');
+  const { writtenNumber } = await import('./helpers.mjs');
+  // A 1 pushed into a two-stroke 4: one stroke group, cut between its strokes.
+  const { image, options } = writtenNumber('14', -0.1, 0);
+  const parts = [options.strokes.slice(0, 1), options.strokes.slice(1)];
+  const pieces = strokeCutPieces({ parts, image, strokeWidth: options.strokeWidth });
+  const wholes = pieces.filter((p) => p.whole);
+  // The 1 alone and the whole 4; every other piece (the pair, or half a 4) is a wrong cut.
+  assert.equal(wholes.length, 2, `pieces ${pieces.map((p) => `${p.ink.width}:${p.whole}`).join(' ')}`);
+  assert.ok(pieces.length > wholes.length);
+  assert.ok(wholes[0].ink.width < wholes[1].ink.width, 'the 1 is narrower than the 4');
+  // Apart, the 1 is a group of its own, read uncut: no examples from it. The 4's two strokes (they
+  // meet without crossing) still make a group to cut, whose one whole piece is the 4.
+  const apart = writtenNumber('14', 0.3, 0);
+  const alone = strokeCutPieces({ parts: [apart.options.strokes.slice(0, 1), apart.options.strokes.slice(1)], image: apart.image, strokeWidth: apart.options.strokeWidth });
+  assert.deepEqual(alone.map((p) => p.whole).sort(), [false, false, true]);
+  assert.equal(alone.find((p) => p.whole).ink.width, Math.max(...alone.map((p) => p.ink.width)));
+});

@@ -60,15 +60,17 @@ test('scripts/train.ts --distill mixes a teacher into the MNIST targets, records
   assert.ok(correct >= 290, `the distilled model read only ${correct}/300 test digits`);
 });
 
-test('scripts/train-segmenter.ts FILTERS trains a smaller verifier from scratch that tells whole digits from wrong cuts; PEN_NUMBERS adds pen-written numbers, INPUT_POOL a pool first, DISTILL a teacher', async () => {
+test('scripts/train-segmenter.ts FILTERS trains a smaller verifier from scratch that tells whole digits from wrong cuts; PEN_NUMBERS adds pen-written numbers, PEN_STROKE_NUMBERS their stroke-path pieces, INPUT_POOL a pool first, DISTILL a teacher', async () => {
   // The experiments behind the README's cheaper verifiers (fewer filters, 14×14 input, distilled); here tiny and quick.
   const out = join(mkdtempSync(join(tmpdir(), 'digit-pad-segmenter-')), 'segmenter');
   execFileSync('npx', ['tsx', 'scripts/train-segmenter.ts'], {
     stdio: 'pipe', timeout: 240_000,
-    env: { ...process.env, SDK: '../src/index.node.ts', FILTERS: '4,8,8', INPUT_POOL: '2', DISTILL: 'weights/segmenter.json', NUMBERS: '100', PEN_NUMBERS: '20', EPOCHS: '2', NEAREST_EVERY: '0', OUT: out },
+    env: { ...process.env, SDK: '../src/index.node.ts', FILTERS: '4,8,8', INPUT_POOL: '2', DISTILL: 'weights/segmenter.json', NUMBERS: '100', PEN_NUMBERS: '20', PEN_STROKE_NUMBERS: '100', EPOCHS: '2', NEAREST_EVERY: '0', OUT: out },
   });
   const manifest = JSON.parse(readFileSync(`${out}.json`, 'utf8'));
   assert.match(manifest.training.data, /of 100 numbers composed from MNIST training digits and 20 written with the pen digits/);
+  assert.match(manifest.training.data, /and the stroke-cut pieces of 100 more read from their strokes/);
+  assert.match(manifest.training.command, /PEN_STROKE_NUMBERS=100/);
   assert.deepEqual(manifest.architecture.filter((layer) => layer.type === 'conv2d').map((layer) => layer.filters), [4, 8, 8]);
   assert.deepEqual(manifest.architecture[0], { type: 'maxPool', size: 2 });
   assert.match(manifest.training.command, /INPUT_POOL=2 DISTILL=<teacher> DISTILL_WEIGHT=0.5/);
