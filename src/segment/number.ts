@@ -10,7 +10,7 @@ import { isFragmentOf, mergeColumns, rowHeightOf, unionBox, type Segment } from 
 import { boxOf, inkPlans } from './ink-plans.js';
 import { strokeUnits } from './stroke-units.js';
 import { bestCuts, DEFAULT_CUT_TUNING, type CutCandidate, type PieceScore } from './cuts.js';
-import { normalizeStrokes, PEN_READING, renderStrokes, strokeBounds, type StrokePoint } from '../preprocess/strokes.js';
+import { PEN_READING, renderStrokes, strokeBounds, type StrokePoint } from '../preprocess/strokes.js';
 import { choosePieces, PieceReader, type CutPlan, type Piece, type Reading } from './read-pieces.js';
 
 export type { Piece } from './read-pieces.js';
@@ -144,11 +144,7 @@ export function strokePlans(strokes: StrokePoint[][], width: number, height: num
     const left = Math.floor(x0 * viewScale - pad), top = Math.floor(y0 * viewScale - pad);
     return renderStrokes(placed(labels, viewScale, left, top), Math.ceil(x1 * viewScale + pad) - left, Math.ceil(y1 * viewScale + pad) - top, penWidth);
   };
-  // A third drawing: the piece as a one-digit pad reads it (its own size, the pen at 12 % of it). On
-  // the validation writers' 5,000 numbers it took them from 4,868 to 4,876 (a pen of 8 %: 4,880; of
-  // 18 %: 4,864); the written pairs read the same.
-  const alone = (labels: number[]) => normalizeStrokes(labels.map((i) => drawn[i]));
-  const piece = (labels: number[]): Piece => ({ ...draw(labels, readingWidth), views: () => [view(labels), alone(labels)].filter((ink) => ink !== null) });
+  const piece = (labels: number[]): Piece => ({ ...draw(labels, readingWidth), views: () => [view(labels)] });
   return groups.map((group): CutPlan => {
     const members = units.filter((u) => u.labels.every((i) => group.labels.includes(i)));
     const order = members.sort((a, b) => a.x0 + a.x1 - b.x0 - b.x1).map((u) => u.labels);
