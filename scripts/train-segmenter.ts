@@ -128,8 +128,8 @@ for (let n = 0; n < PEN_NUMBERS; n++) {
 
 // The same writers' numbers as a pad reads them: every way strokePlans may cut a stroke group, drawn
 // as it draws them. Whose strokes a piece holds is known exactly, so every piece is labelled: one
-// digit's strokes, all of them and no others, is 'digit'. Among the wrong ones are the halves of a
-// 4 written as two strokes side by side, which the image-trained verifier took for whole digits.
+// digit's strokes, all of them and no others, is 'digit'. Tried for the halves of two-stroke 4s and
+// 0s that a pad still reads as two digits; it did not help (README), so the shipped round has none.
 for (let n = 0; n < PEN_STROKE_NUMBERS; n++) {
   const before = kept.digit + kept.other;
   collectStrokePieces(composePenNumber(penByWriter, random));
