@@ -31,10 +31,16 @@ export interface CutTuning {
   coarse: number;
   /** A coarse cut is refined when the best chain through it scores within this (log-score) of the best chain. */
   coarseMargin: number;
+  /**
+   * A blob no wider than `sureWidth` row heights that the verifier, reading it whole first, takes for
+   * one digit with P ≥ `sureWhole` is not searched (`sureWhole` above 1: every blob is searched).
+   */
+  sureWhole: number;
+  sureWidth: number;
 }
 
 export const DEFAULT_CUT_TUNING: CutTuning = {
-  cutCost: -0.4, widePenalty: 8, maxWidth: 1.6, step: 1 / 12, minBlobWidth: 0.4, minPieceWidth: 0.1, verifierWeight: 1, coarse: 2, coarseMargin: 6,
+  cutCost: -0.4, widePenalty: 8, maxWidth: 1.6, step: 1 / 12, minBlobWidth: 0.4, minPieceWidth: 0.1, verifierWeight: 1, coarse: 2, coarseMargin: 6, sureWhole: 0.9, sureWidth: 1.3,
 };
 
 /** One way to read columns [positions[i], positions[j]) of a blob as a single digit. */

@@ -40,6 +40,11 @@ export function inkPlans(ink: InkImage, tuning = DEFAULT_CUT_TUNING, verify?: Ve
     const searched = segment.x1 - segment.x0 + 1 >= tuning.minBlobWidth * height;
     return { segment, whole, positions: searched ? cutPositions(segment, rowHeight, tuning) : null, made: new Map<string, Piece>() };
   });
+  // Blobs a person wrote as one digit, apart from their neighbours, are taken whole when the
+  // verifier is sure of them: one read instead of the coarse pass's dozen.
+  const narrow = blobPlans.filter((b) => b.positions && verify && tuning.sureWhole <= 1 && b.segment.x1 - b.segment.x0 + 1 <= tuning.sureWidth * rowHeight);
+  const sure = narrow.length ? verify!(narrow.map((b) => b.whole)) : [];
+  narrow.forEach((b, k) => { if ((sure[k] ?? 0) >= tuning.sureWhole) b.positions = null; });
   const coarse = verify && tuning.coarse > 1
     ? blobPlans.map((b) => b.positions && searchOf(b.segment, coarsePositions(b.positions, tuning), b.made))
     : null;

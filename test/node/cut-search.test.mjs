@@ -71,7 +71,8 @@ test('on touching numbers the refined plans read under half the pieces and keep 
     assert.equal(coarseToFine.length, plain.length);
     full += plain.reduce((sum, p) => sum + (p.search?.pieces.length ?? 0), 0);
     refined += coarseToFine.reduce((sum, p) => sum + (p.search?.pieces.length ?? 0), 0);
-    const chosen = (plans) => plans.map(({ search }) => search && bestCutColumns(search, read(search.pieces)));
+    // The pieces each search picks (a blob taken whole without a search: itself), as boxes.
+    const chosen = (plans) => plans.flatMap(({ whole, search }) => (search ? chosenBoxes(search, read(search.pieces)) ?? [whole.box] : [whole.box]));
     if (JSON.stringify(chosen(plain)) === JSON.stringify(chosen(coarseToFine))) sameCuts++;
   }
   t.diagnostic(`${refined} pieces against ${full}; ${sameCuts}/${N} cut alike`);
@@ -79,7 +80,7 @@ test('on touching numbers the refined plans read under half the pieces and keep 
   assert.ok(sameCuts >= N - 2, `${sameCuts}/${N} numbers cut at the same columns as the full search`);
 });
 
-/** The columns bestCuts cuts a blob at, given every candidate's reading. */
-function bestCutColumns({ positions, candidates, rowHeight }, readings) {
-  return bestCuts(positions, candidates, readings, rowHeight)?.map((c) => positions[c.i]) ?? null;
+/** The boxes of the pieces bestCuts picks in a blob, given every candidate's reading; null: none. */
+function chosenBoxes({ positions, candidates, pieces, rowHeight }, readings) {
+  return bestCuts(positions, candidates, readings, rowHeight)?.map((c) => pieces[candidates.indexOf(c)].box) ?? null;
 }
