@@ -15,6 +15,8 @@ export type VerifyPieces = (pieces: Piece[]) => (number | null)[];
  * keeps every column only near the coarse cuts that lie on a chain within `tuning.coarseMargin` of the
  * best (`refinedPositions`); a blob read as one digit keeps none. Pieces the coarse pass made are the
  * same objects in the plan, so a `verify` that caches its readings (PieceReader) reads none twice.
+ * Before that, `verify` reads each blob up to `tuning.sureWidth` rows wide whole, and one it takes
+ * for a digit with P ≥ `tuning.sureWhole` is planned whole, with no search.
  * Without `verify` (or with `coarse` 1) the plan has every column.
  *
  * ```ts
@@ -42,7 +44,9 @@ export function inkPlans(ink: InkImage, tuning = DEFAULT_CUT_TUNING, verify?: Ve
   });
   // Blobs a person wrote as one digit, apart from their neighbours, are taken whole when the
   // verifier is sure of them: one read instead of the coarse pass's dozen.
-  const narrow = blobPlans.filter((b) => b.positions && verify && tuning.sureWhole <= 1 && b.segment.x1 - b.segment.x0 + 1 <= tuning.sureWidth * rowHeight);
+  const narrow = verify && tuning.sureWhole <= 1
+    ? blobPlans.filter((b) => b.positions && b.segment.x1 - b.segment.x0 + 1 <= tuning.sureWidth * rowHeight)
+    : [];
   const sure = narrow.length ? verify!(narrow.map((b) => b.whole)) : [];
   narrow.forEach((b, k) => { if ((sure[k] ?? 0) >= tuning.sureWhole) b.positions = null; });
   const coarse = verify && tuning.coarse > 1
