@@ -26,12 +26,13 @@ export type VerifyPieces = (pieces: Piece[]) => (number | null)[];
  */
 export function inkPlans(ink: InkImage, tuning = DEFAULT_CUT_TUNING, verify?: VerifyPieces): CutPlan[] {
   const { blobs, labels, rowHeight } = digitBlobs(ink);
-  const searchOf = (segment: Segment, positions: number[], made: Map<string, Piece>) => {
+  const searchOf = (segment: Segment, whole: Piece, positions: number[], made: Map<string, Piece>) => {
     const { candidates } = cutCandidates(ink, labels, segment, rowHeight, tuning, positions);
     const pieces = candidates.map(({ i, j, part }) => {
       const key = `${positions[i]}:${positions[j]}`;
       let piece = made.get(key);
-      if (!piece) made.set(key, (piece = { ink: cropSegment(ink, labels, part), box: boxOf(part) }));
+      // A candidate holding the whole blob is the whole piece, which the sure pass may have read.
+      if (!piece) made.set(key, (piece = sameBox(part, segment) ? whole : { ink: cropSegment(ink, labels, part), box: boxOf(part) }));
       return piece;
     });
     return { positions, candidates, pieces, rowHeight };
@@ -50,17 +51,21 @@ export function inkPlans(ink: InkImage, tuning = DEFAULT_CUT_TUNING, verify?: Ve
   const sure = narrow.length ? verify!(narrow.map((b) => b.whole)) : [];
   narrow.forEach((b, k) => { if ((sure[k] ?? 0) >= tuning.sureWhole) b.positions = null; });
   const coarse = verify && tuning.coarse > 1
-    ? blobPlans.map((b) => b.positions && searchOf(b.segment, coarsePositions(b.positions, tuning), b.made))
+    ? blobPlans.map((b) => b.positions && searchOf(b.segment, b.whole, coarsePositions(b.positions, tuning), b.made))
     : null;
   const wholes = coarse ? verify!(coarse.flatMap((c) => c?.pieces ?? [])) : [];
   let offset = 0;
   return blobPlans.map(({ segment, whole, positions, made }, k): CutPlan => {
     if (!positions) return { whole };
     const first = coarse?.[k];
-    if (!first) return { whole, search: searchOf(segment, positions, made) };
+    if (!first) return { whole, search: searchOf(segment, whole, positions, made) };
     const refined = refinedPositions(positions, first, wholes.slice(offset, (offset += first.pieces.length)), rowHeight, tuning);
-    return { whole, search: searchOf(segment, refined, made) };
+    return { whole, search: searchOf(segment, whole, refined, made) };
   });
+}
+
+function sameBox(a: Segment, b: Segment): boolean {
+  return a.x0 === b.x0 && a.x1 === b.x1 && a.y0 === b.y0 && a.y1 === b.y1;
 }
 
 /** A segment's box, in input pixels. */
