@@ -10,7 +10,7 @@ import { isFragmentOf, mergeColumns, rowHeightOf, unionBox, type Segment } from 
 import { boxOf, inkPlans } from './ink-plans.js';
 import { strokeUnits } from './stroke-units.js';
 import { bestCuts, DEFAULT_CUT_TUNING, type CutCandidate, type PieceScore } from './cuts.js';
-import { PEN_READING, renderStrokes, strokeBounds, type StrokePoint } from '../preprocess/strokes.js';
+import { PEN_READING, renderStrokes, strokeBounds, xy, type StrokePoint } from '../preprocess/strokes.js';
 import { choosePieces, PieceReader, type CutPlan, type Piece, type Reading } from './read-pieces.js';
 
 export type { Piece } from './read-pieces.js';
@@ -125,7 +125,10 @@ export function strokePlans(strokes: StrokePoint[][], width: number, height: num
   const readingWidth = Math.max(1, NUMBER_PEN * rowHeight);
   /** The strokes of `labels`, scaled by `scale`, with (left, top) of the scaled drawing at the origin. */
   const placed = (labels: number[], scale: number, left: number, top: number) =>
-    labels.map((i) => drawn[i].map((p) => (Array.isArray(p) ? [p[0] * scale - left, p[1] * scale - top] : [p.x * scale - left, p.y * scale - top]) as [number, number]));
+    labels.map((i) => drawn[i].map((p): [number, number] => {
+      const [x, y] = xy(p);
+      return [x * scale - left, y * scale - top];
+    }));
   /** The strokes drawn alone with pen `penWidth`, in a box around them inside the image. */
   const draw = (labels: number[], penWidth: number) => {
     const { x0, x1, y0, y1 } = boundsOf(labels);
