@@ -96,7 +96,7 @@ export function table(r: any): string {
   }
   const n4 = r.numbers4;
   if (n4) {
-    lines.push(`numbers4 (node): canvas ${n4.canvasMs} ms; image path ${n4.image.medianMs} ms = ${n4.image.ratioToCanvas}× (every cut column, as before: ${n4.image.everyColumnMedianMs} ms = ${n4.image.everyColumnRatioToCanvas}×, ${n4.image.speedupOverEveryColumn}× faster now; plain search ${n4.image.plainMedianMs} ms = ${n4.image.plainRatioToCanvas}×); stroke path ${n4.stroke.medianMs} ms = ${n4.stroke.ratioToCanvas}× (plain ${n4.stroke.plainMedianMs} ms = ${n4.stroke.plainRatioToCanvas}×, ${n4.stroke.speedup}× faster)`);
+    lines.push(`numbers4 (node): canvas ${n4.canvasMs} ms; image path ${n4.image.medianMs} ms = ${n4.image.ratioToCanvas}× (separated numbers ${n4.image.separatedRatioToCanvas}×, touching ${n4.image.touchingRatioToCanvas}×; every cut column, as before: ${n4.image.everyColumnMedianMs} ms = ${n4.image.everyColumnRatioToCanvas}×, ${n4.image.speedupOverEveryColumn}× faster now; plain search ${n4.image.plainMedianMs} ms = ${n4.image.plainRatioToCanvas}×); stroke path ${n4.stroke.medianMs} ms = ${n4.stroke.ratioToCanvas}× (plain ${n4.stroke.plainMedianMs} ms = ${n4.stroke.plainRatioToCanvas}×, ${n4.stroke.speedup}× faster)`);
   }
   const f = r.floor;
   if (f) {

@@ -37,10 +37,16 @@ export interface CutTuning {
    */
   sureWhole: number;
   sureWidth: number;
+  /**
+   * Such a blob the verifier is less sure of, P ≥ `sureIfConfident`, is still taken whole when the
+   * recognizer reads it with confidence ≥ `sureConfidence` (above 1: never).
+   */
+  sureIfConfident: number;
+  sureConfidence: number;
 }
 
 export const DEFAULT_CUT_TUNING: CutTuning = {
-  cutCost: -0.4, widePenalty: 8, maxWidth: 1.6, step: 1 / 12, minBlobWidth: 0.4, minPieceWidth: 0.1, verifierWeight: 1, coarse: 2, coarseMargin: 6, sureWhole: 0.9, sureWidth: 1.3,
+  cutCost: -0.4, widePenalty: 8, maxWidth: 1.6, step: 1 / 12, minBlobWidth: 0.4, minPieceWidth: 0.1, verifierWeight: 1, coarse: 2, coarseMargin: 6, sureWhole: 0.9, sureWidth: 1.3, sureIfConfident: 0.7, sureConfidence: 0.999,
 };
 
 /** One way to read columns [positions[i], positions[j]) of a blob as a single digit. */

@@ -60,7 +60,7 @@ export async function recognizeNumber(image: ImageInput, options: NumberOptions 
 
   const plans = strokes !== undefined
     ? strokePlans(strokes, raw.width, raw.height, strokeWidth ?? raw.height / 16)
-    : inkPlans(toInk(raw), DEFAULT_CUT_TUNING, (pieces) => reader.wholes(pieces));
+    : inkPlans(toInk(raw), DEFAULT_CUT_TUNING, (pieces) => reader.wholes(pieces), (pieces) => reader.confidences(pieces));
   // The image path's coarse pass is verified first (inkPlans); then every candidate of every blob
   // is read in the same few network calls, and a chosen piece's reading is the one its candidate got.
   const pieces = choosePieces(plans, reader, DEFAULT_CUT_TUNING).slice(0, maxDigits);
@@ -88,7 +88,7 @@ export function classify(model: DigitModel, inks: InkImage[], verifier: DigitMod
  * Exported for scripts/tune-cuts.ts.
  */
 export function segmentInk(ink: InkImage, read: (inks: InkImage[]) => (PieceScore | null)[], tuning = DEFAULT_CUT_TUNING): Piece[] {
-  const plans = inkPlans(ink, tuning, (pieces) => read(pieces.map((p) => p.ink)).map((s) => s?.whole ?? null));
+  const plans = inkPlans(ink, tuning, (pieces) => read(pieces.map((p) => p.ink)).map((s) => s?.whole ?? null), (pieces) => read(pieces.map((p) => p.ink)).map((s) => s?.confidence ?? null));
   const all = plans.flatMap((p) => p.search?.pieces ?? []);
   const scores = read(all.map((p) => p.ink));
   let offset = 0;

@@ -69,6 +69,12 @@ export class PieceReader {
     return pieces.map((p) => this.verified.get(p) ?? null);
   }
 
+  /** The recognizer's confidence in each piece's answer, reading those it has not read yet; null for no ink. */
+  confidences(pieces: Piece[]): (number | null)[] {
+    this.recognize(pieces);
+    return pieces.map((p) => this.recognized.get(p)?.confidence ?? null);
+  }
+
   /** The verifier's P(one whole digit), undefined when not read yet (or no ink). */
   whole(piece: Piece): number | undefined {
     return this.verified.get(piece);

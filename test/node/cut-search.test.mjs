@@ -56,6 +56,32 @@ test('cuts on chains within the margin of the best are refined too; pieces with 
   assert.deepEqual(refinedPositions(positions, coarse, empty, 30), [0, 14, 16, 18, 25]);
 });
 
+test('a narrow blob is taken whole when the verifier is sure of it, or doubts it a little and the recognizer is sure', () => {
+  // Three rings 30 px tall and 24 wide, apart: each blob 0.8 rows wide, well under sureWidth.
+  const width = 120, height = 40, ink = new Float32Array(width * height);
+  for (const left of [5, 45, 85]) {
+    for (let y = 5; y < 35; y++) for (let x = left; x < left + 24; x++) if (y < 8 || y > 31 || x < left + 3 || x > left + 20) ink[y * width + x] = 1;
+  }
+  const image = { width, height, ink };
+  // The verifier's P(whole) and the recognizer's confidence for each whole blob, by its left edge.
+  const plansWith = (wholeP, confidence) => {
+    const asked = [];
+    const plans = inkPlans(image, DEFAULT_CUT_TUNING,
+      (pieces) => pieces.map((p) => (p.box.width > 20 ? wholeP[p.box.x] ?? 0.01 : 0.01)),
+      (pieces) => pieces.map((p) => (asked.push(p.box.x), confidence[p.box.x])));
+    return { searched: plans.map((p) => Boolean(p.search)), asked };
+  };
+  const { sureWhole, sureIfConfident, sureConfidence } = DEFAULT_CUT_TUNING;
+  // Sure; doubted a little with a sure recognizer; doubted a little with a recognizer not quite sure.
+  const some = plansWith({ 5: sureWhole, 45: sureIfConfident, 85: sureIfConfident }, { 45: sureConfidence, 85: 0.99 });
+  assert.deepEqual(some.searched, [false, false, true]);
+  assert.deepEqual(some.asked, [45, 85], 'the recognizer reads only the doubted blobs');
+  // Doubted too much: searched, however sure the recognizer.
+  const doubted = plansWith({ 5: sureIfConfident - 0.01 }, { 5: 1 });
+  assert.deepEqual(doubted.searched, [true, true, true]);
+  assert.deepEqual(doubted.asked, []);
+});
+
 test('on touching numbers the refined plans read under half the pieces and keep the cuts the full search chooses', async (t) => {
   const model = await sdk.getDefaultModel();
   const verifier = await sdk.loadModel(new URL('../../weights/segmenter.json', import.meta.url));
@@ -67,7 +93,7 @@ test('on touching numbers the refined plans read under half the pieces and keep 
   for (let n = 0; n < N; n++) {
     const ink = toInk(composeNumber(train, random, true).image);
     const plain = inkPlans(ink);
-    const coarseToFine = inkPlans(ink, DEFAULT_CUT_TUNING, (pieces) => read(pieces).map((r) => r?.whole ?? null));
+    const coarseToFine = inkPlans(ink, DEFAULT_CUT_TUNING, (pieces) => read(pieces).map((r) => r?.whole ?? null), (pieces) => read(pieces).map((r) => r?.confidence ?? null));
     assert.equal(coarseToFine.length, plain.length);
     full += plain.reduce((sum, p) => sum + (p.search?.pieces.length ?? 0), 0);
     refined += coarseToFine.reduce((sum, p) => sum + (p.search?.pieces.length ?? 0), 0);
