@@ -18,6 +18,10 @@ export const UNIT_RULES = {
   partHeight: 0.85,
   /** …and they are at most this far apart horizontally. */
   gap: 0.2,
+  /** A hanging part: a stroke group ending at least this far above the row's baseline (an open 4's L)… */
+  hang: 0.2,
+  /** …that shares no columns with another, joins the next group on its right within this gap, when that one reaches the baseline. */
+  hangGap: 0.3,
 };
 
 /**
@@ -59,7 +63,39 @@ export function strokeUnits(strokes: readonly (readonly StrokePoint[])[], bounds
       }
     }
   }
+  // Hanging parts are judged on whole units too (after the staggered halves have been joined).
+  if (UNIT_RULES.hang > 0) {
+    const units = groupsOf(parent.map((_, i) => find(i)));
+    const boxes = units.map((u) => unionBox(u.map((i) => bounds[i])));
+    hangingParts(boxes, rowHeight).forEach(([a, b]) => join(units[a][0], units[b][0]));
+  }
   return groupsOf(parent.map((_, i) => find(i)));
+}
+
+/**
+ * Pairs [part, stem] of unit boxes where `part` hangs above the row's baseline (its bottom at least
+ * `hang` row heights above the median bottom of the row's tall units), shares no columns with any
+ * unit but `stem`, and `stem` is the nearest unit to its right, within `hangGap`, reaching down to
+ * the baseline and up past the part's bottom: an open 4's L and its stem written side by side.
+ * A neighbouring digit stands on the baseline; a 5's or 7's separate bar shares its digit's columns.
+ */
+function hangingParts(boxes: Box[], row: number): [number, number][] {
+  const { hang, hangGap, partHeight } = UNIT_RULES;
+  const bottoms = boxes.filter((b) => b.y1 - b.y0 >= 0.6 * row).map((b) => b.y1).sort((x, y) => x - y);
+  if (!bottoms.length) return [];
+  const base = bottoms[bottoms.length >> 1];
+  const pairs: [number, number][] = [];
+  boxes.forEach((a, i) => {
+    if (a.y1 - a.y0 >= partHeight * row || a.y1 > base - hang * row) return;
+    const right = boxes.flatMap((b, j) => (j !== i && b.x0 + b.x1 > a.x0 + a.x1 && b.x0 - a.x1 <= hangGap * row ? [j] : []));
+    if (!right.length) return;
+    const stem = right.reduce((p, q) => (boxes[q].x0 < boxes[p].x0 ? q : p));
+    const b = boxes[stem];
+    if (b.y1 < base - hang * row || b.y0 >= a.y1) return;
+    if (boxes.some((c, k) => k !== i && k !== stem && Math.min(a.x1, c.x1) > Math.max(a.x0, c.x0))) return;
+    pairs.push([i, stem]);
+  });
+  return pairs;
 }
 
 

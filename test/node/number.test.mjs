@@ -165,3 +165,32 @@ test('with strokes, a slashed 0 stays one digit; a 1 pushed into a 0 stays a dig
   assert.equal(value.length, 2, `read ${value}`);
   assert.equal(value[1], '1');
 });
+
+test('with strokes, a 4 written as an L and a stem beside it stays one digit; a digit on the baseline beside a 5\'s bar does not join it', async () => {
+  const { strokeUnits, UNIT_RULES } = await import('../../src/segment/stroke-units.ts');
+  const { strokeBounds } = await import('../../src/preprocess/strokes.ts');
+  const units = (strokes) => strokeUnits(strokes, strokes.map((s, i) => ({ ...strokeBounds(s), mass: 1, labels: [i] })), 80);
+  // Digits 80 px tall standing on y = 100. The 4's L ends at y = 70, its full-height stem 12 px to the right of the bar's end.
+  const ell = [[30, 20], [20, 70], [60, 70]];
+  const stem = [[72, 20], [72, 100]];
+  const one = [[120, 20], [120, 100]];
+  assert.deepEqual(units([ell, stem, one]), [[0, 1], [2]]);
+  const image = { width: 160, height: 120, data: new Uint8Array(160 * 120) };
+  const { value } = await recognizeNumber(image, { strokes: [ell, stem, one], strokeWidth: 8 });
+  assert.equal(value, '41', `read ${value}`);
+  // Off, the two halves are read as two digits: the rule is what keeps the 4 whole.
+  const saved = UNIT_RULES.hang;
+  UNIT_RULES.hang = 0;
+  try {
+    assert.deepEqual(units([ell, stem, one]), [[0], [1], [2]]);
+  } finally {
+    UNIT_RULES.hang = saved;
+  }
+  // A 5 drawn as a full-height body and a bar: the bar hangs, but over the body's columns, so the 1
+  // just right of the bar stays apart (the bar joins its 5 later, by columns).
+  const five = [[[30, 25], [28, 60], [55, 62], [60, 85], [40, 100], [22, 95]], [[30, 20], [62, 20]]];
+  assert.deepEqual(units([...five, [[75, 15], [75, 100]]]), [[0], [1], [2]]);
+  assert.equal((await recognizeNumber(image, { strokes: [...five, [[75, 15], [75, 100]]], strokeWidth: 8 })).value.length, 2);
+  // A 2 standing on the baseline next to the L-less stem: neither hangs.
+  assert.deepEqual(units([[[20, 30], [50, 20], [55, 45], [20, 100], [60, 100]], stem]), [[0], [1]]);
+});
