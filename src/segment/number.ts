@@ -113,7 +113,7 @@ export function strokePlans(strokes: StrokePoint[][], width: number, height: num
   const drawn = strokes.filter((s) => s.length > 0);
   const bounds = drawn.map((stroke, i) => ({ ...strokeBounds(stroke), mass: 1, labels: [i] }));
   const boundsOf = (labels: number[]): Segment => ({ ...unionBox(labels.map((i) => bounds[i])), mass: labels.length, labels });
-  // Strokes that only one digit could hold (crossing, nested, staggered halves) move together.
+  // Strokes that only one digit could hold (crossing, nested, staggered or hanging halves) move together.
   // Measured on the whole row: when many digits are two strokes, single strokes are half-height.
   const rowSpan = Math.max(...bounds.map((b) => b.y1)) - Math.min(...bounds.map((b) => b.y0));
   const units = strokeUnits(drawn, bounds, rowSpan).map((labels) => boundsOf(labels));

@@ -1,6 +1,6 @@
 import { xy, type StrokePoint } from '../preprocess/strokes.js';
 import { crossings, shareInside } from './crossing.js';
-import { unionBox, type Box, type Segment } from './components.js';
+import { isFragmentOf, unionBox, type Box, type Segment } from './components.js';
 
 /** How far apart, in row heights, the halves of one digit may be (see `strokeUnits`). */
 export const UNIT_RULES = {
@@ -28,10 +28,11 @@ export const UNIT_RULES = {
  * Strokes that can only belong to one digit, joined into units that a number is never cut through:
  * strokes that cross once within shared columns (an open 4's stem through its bar, a crossed 7), a stroke inside another's box
  * (a 0 gone over twice), a shorter stroke drawn mostly inside a closed loop (a slashed 0, whose slash
- * may reach the loop's edge), and staggered halves side by side (a 4 written as an L and a lower stem,
- * whose halves read as "11" when apart). Neighbouring digits stand on one baseline, so they are
- * neither staggered nor inside one another, and their strokes do not cross; a neighbour pushed into
- * a 0 is a whole digit, as tall as the 0, not a shorter stroke within it.
+ * may reach the loop's edge), staggered halves side by side (a 4 written as an L and a lower stem,
+ * whose halves read as "11" when apart), and a part hanging above the baseline beside the stem to its
+ * right (a 4's L beside a full-height stem, read as "61" apart). Neighbouring digits stand on one
+ * baseline, so they are neither staggered nor hanging nor inside one another, and their strokes do
+ * not cross; a neighbour pushed into a 0 is a whole digit, as tall as the 0, not a shorter stroke within it.
  *
  * ```ts
  * strokeUnits(strokes, bounds, rowHeight); // [[0, 1], [2], [3, 4]]: stroke indices per unit
@@ -81,7 +82,7 @@ export function strokeUnits(strokes: readonly (readonly StrokePoint[])[], bounds
  */
 function hangingParts(boxes: Box[], row: number): [number, number][] {
   const { hang, hangGap, partHeight } = UNIT_RULES;
-  const bottoms = boxes.filter((b) => b.y1 - b.y0 >= 0.6 * row).map((b) => b.y1).sort((x, y) => x - y);
+  const bottoms = boxes.filter((b) => !isFragmentOf(b, row)).map((b) => b.y1).sort((x, y) => x - y);
   if (!bottoms.length) return [];
   const base = bottoms[bottoms.length >> 1];
   const pairs: [number, number][] = [];
