@@ -44,6 +44,8 @@ export interface NumberResult {
 /**
  * Reads a row of handwritten digits (a number, a PIN, a year). Blobs of ink are found, pieces of
  * one digit merged, and touching digits split where the recognizer is most confident of both halves.
+ * Digits written apart cost a few single reads; touching ones cost dozens (every candidate cut is
+ * read), so pass `strokes` when you have them: digits are then grouped by stroke.
  *
  * ```ts
  * const { value } = await recognizeNumber(canvas); // '2026'
