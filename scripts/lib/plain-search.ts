@@ -8,15 +8,15 @@
 import { readPixels, type ImageInput } from '../../src/preprocess/image-input.js';
 import { toInk } from '../../src/preprocess/ink.js';
 import { bestCuts, DEFAULT_CUT_TUNING } from '../../src/segment/cuts.js';
-import { classify, inkPlans, strokePlans, type NumberOptions } from '../../src/segment/number.js';
+import { classify, inkPlans, planReaders, strokePlans, type NumberOptions } from '../../src/segment/number.js';
 import type { DigitModel } from '../../src/model/load.js';
-import { choosePieces, PieceReader, type Piece } from '../../src/segment/read-pieces.js';
+import { choosePieces, PieceReader } from '../../src/segment/read-pieces.js';
 
 export function plainSearch(image: ImageInput, options: NumberOptions, model: DigitModel, verifier: DigitModel) {
   const raw = readPixels(image, 'image');
   const plans = options.strokes
     ? strokePlans(options.strokes, raw.width, raw.height, options.strokeWidth ?? raw.height / 16)
-    : inkPlans(toInk(raw), DEFAULT_CUT_TUNING, ...readers(model, verifier));
+    : inkPlans(toInk(raw), DEFAULT_CUT_TUNING, ...planReaders((inks) => classify(model, inks, verifier)));
   const pieces = plans.flatMap(({ whole, search }) => {
     if (!search) return [whole];
     const { positions, candidates, pieces: parts, rowHeight } = search;
@@ -27,12 +27,6 @@ export function plainSearch(image: ImageInput, options: NumberOptions, model: Di
   const readings = new PieceReader(model, verifier).read(pieces);
   const digits = pieces.flatMap((piece, i) => (readings[i] ? [{ ...readings[i]!, box: piece.box }] : []));
   return { value: digits.map((d) => d.label).join(''), digits };
-}
-
-/** The sure pass's and coarse pass's two readers (inkPlans), through both networks. */
-function readers(model: DigitModel, verifier: DigitModel) {
-  const read = (parts: Piece[]) => classify(model, parts.map((p) => p.ink), verifier);
-  return [(parts: Piece[]) => read(parts).map((r) => r?.whole ?? null), (parts: Piece[]) => read(parts).map((r) => r?.confidence ?? null)] as const;
 }
 
 /**

@@ -7,7 +7,7 @@ import { toInk } from '../preprocess/ink.js';
 import { normalizeDigit } from '../preprocess/normalize.js';
 import { bestClass, getDefaultModel, type Digit } from '../recognize.js';
 import { isFragmentOf, mergeColumns, rowHeightOf, unionBox, type Segment } from './components.js';
-import { boxOf, inkPlans } from './ink-plans.js';
+import { boxOf, inkPlans, type RecognizePieces, type VerifyPieces } from './ink-plans.js';
 import { strokeUnits } from './stroke-units.js';
 import { bestCuts, DEFAULT_CUT_TUNING, type CutCandidate, type PieceScore } from './cuts.js';
 import { PEN_READING, renderStrokes, strokeBounds, xy, type StrokePoint } from '../preprocess/strokes.js';
@@ -90,7 +90,7 @@ export function classify(model: DigitModel, inks: InkImage[], verifier: DigitMod
  * Exported for scripts/tune-cuts.ts.
  */
 export function segmentInk(ink: InkImage, read: (inks: InkImage[]) => (PieceScore | null)[], tuning = DEFAULT_CUT_TUNING): Piece[] {
-  const plans = inkPlans(ink, tuning, (pieces) => read(pieces.map((p) => p.ink)).map((s) => s?.whole ?? null), (pieces) => read(pieces.map((p) => p.ink)).map((s) => s?.confidence ?? null));
+  const plans = inkPlans(ink, tuning, ...planReaders(read));
   const all = plans.flatMap((p) => p.search?.pieces ?? []);
   const scores = read(all.map((p) => p.ink));
   let offset = 0;
@@ -100,6 +100,17 @@ export function segmentInk(ink: InkImage, read: (inks: InkImage[]) => (PieceScor
     const cuts = bestCuts(positions, candidates, scores.slice(offset, (offset += pieces.length)), rowHeight, tuning);
     return cuts ? cuts.map((c) => pieces[candidates.indexOf(c)]) : [whole];
   });
+}
+
+/**
+ * inkPlans' two readers (the verifier's P(whole), the recognizer's confidence) from one function that
+ * reads both, for callers without a PieceReader (scripts/tune-cuts.ts, the plain search, tests).
+ */
+export function planReaders(read: (inks: InkImage[]) => (PieceScore | null)[]): [VerifyPieces, RecognizePieces] {
+  return [
+    (pieces) => read(pieces.map((p) => p.ink)).map((s) => s?.whole ?? null),
+    (pieces) => read(pieces.map((p) => p.ink)).map((s) => s?.confidence ?? null),
+  ];
 }
 
 /**

@@ -9,7 +9,7 @@ import { composeNumber } from '../../scripts/lib/numbers.ts';
 import { loadMnist } from '../../scripts/lib/mnist.ts';
 import { createRng } from '../../src/training/rng.ts';
 import { toInk } from '../../src/preprocess/ink.ts';
-import { classify } from '../../src/segment/number.ts';
+import { classify, planReaders } from '../../src/segment/number.ts';
 import { sdk } from './helpers.mjs';
 
 // A blob 25 columns wide, cut columns every 2 (and its end, 25), in a row 30 px high.
@@ -93,7 +93,7 @@ test('on touching numbers the refined plans read under half the pieces and keep 
   for (let n = 0; n < N; n++) {
     const ink = toInk(composeNumber(train, random, true).image);
     const plain = inkPlans(ink);
-    const coarseToFine = inkPlans(ink, DEFAULT_CUT_TUNING, (pieces) => read(pieces).map((r) => r?.whole ?? null), (pieces) => read(pieces).map((r) => r?.confidence ?? null));
+    const coarseToFine = inkPlans(ink, DEFAULT_CUT_TUNING, ...planReaders((inks) => classify(model, inks, verifier)));
     assert.equal(coarseToFine.length, plain.length);
     full += plain.reduce((sum, p) => sum + (p.search?.pieces.length ?? 0), 0);
     refined += coarseToFine.reduce((sum, p) => sum + (p.search?.pieces.length ?? 0), 0);
