@@ -12,20 +12,18 @@ const sdk = await import(new URL('../dist/index.node.js', import.meta.url).href)
 import { loadPenDigits, byWriters, HELD_OUT_WRITERS, VALIDATION_WRITERS, type PenDigit } from '../scripts/lib/pendigits.js';
 import { composePenNumber, digitsByWriter } from '../scripts/lib/pen-numbers.js';
 import { createRng } from '../src/training/rng.js';
+import { strokeBounds } from '../src/preprocess/strokes.js';
 const model = await sdk.loadModel(process.env.MODEL ?? 'weights/digits.json');
 const all = loadPenDigits();
 const pool = process.env.WRITERS === 'train' ? byWriters(byWriters(all, HELD_OUT_WRITERS, false), VALIDATION_WRITERS, false) : byWriters(all, VALIDATION_WRITERS);
 const random = createRng(Number(process.env.SEED ?? 41));
 const lo = Number(process.env.GAP_LO ?? 0.02), hi = Number(process.env.GAP_HI ?? 0.25);
-const box = (s: [number, number][]) => ({ x0: Math.min(...s.map((p) => p[0])), x1: Math.max(...s.map((p) => p[0])), y0: Math.min(...s.map((p) => p[1])), y1: Math.max(...s.map((p) => p[1])) });
 let made = 0;
 const side = (d: PenDigit): PenDigit => {
-  if (d.label !== 4 || d.strokes.length !== 2) return d;
-  const boxes = d.strokes.map(box);
+  if (process.env.NOSIDE || d.label !== 4 || d.strokes.length !== 2) return d;
+  const boxes = d.strokes.map(strokeBounds);
   const stem = boxes[0].y1 > boxes[1].y1 ? 0 : 1, ell = 1 - stem; // the stem reaches lower
   const h = Math.max(...boxes.map((b) => b.y1)) - Math.min(...boxes.map((b) => b.y0));
-  // the stem must be the right-hand stroke, narrow, and the L wider than it
-  if (process.env.NOSIDE) return d;
   const shift = boxes[ell].x1 + (lo + random() * (hi - lo)) * h - boxes[stem].x0;
   made++;
   return { ...d, strokes: d.strokes.map((s, k) => (k === stem ? s.map(([x, y]) => [x + shift, y] as [number, number]) : s)) };

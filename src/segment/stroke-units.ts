@@ -49,11 +49,15 @@ export function strokeUnits(strokes: readonly (readonly StrokePoint[])[], bounds
         || inLoop(strokes[a], strokes[b], bounds[a], bounds[b], rowHeight) || inLoop(strokes[b], strokes[a], bounds[b], bounds[a], rowHeight)) join(a, b);
     }
   }
+  /** The units as joined so far, and the box of each. */
+  const unitBoxes = () => {
+    const units = groupsOf(parent.map((_, i) => find(i)));
+    return { units, boxes: units.map((u) => unionBox(u.map((i) => bounds[i]))) };
+  };
   // Staggered halves are judged on whole units (a crossed L is one half of its 4).
   for (let changed = true; changed; ) {
     changed = false;
-    const units = groupsOf(parent.map((_, i) => find(i)));
-    const boxes = units.map((u) => unionBox(u.map((i) => bounds[i])));
+    const { units, boxes } = unitBoxes();
     outer: for (let a = 0; a < units.length; a++) {
       for (let b = a + 1; b < units.length; b++) {
         if (staggered(boxes[a], boxes[b], rowHeight)) {
@@ -66,8 +70,7 @@ export function strokeUnits(strokes: readonly (readonly StrokePoint[])[], bounds
   }
   // Hanging parts are judged on whole units too (after the staggered halves have been joined).
   if (UNIT_RULES.hang > 0) {
-    const units = groupsOf(parent.map((_, i) => find(i)));
-    const boxes = units.map((u) => unionBox(u.map((i) => bounds[i])));
+    const { units, boxes } = unitBoxes();
     hangingParts(boxes, rowHeight).forEach(([a, b]) => join(units[a][0], units[b][0]));
   }
   return groupsOf(parent.map((_, i) => find(i)));
