@@ -3,7 +3,8 @@
  * writers; never the held-out ones): each two-stroke 4 gets its stem (the stroke reaching lower)
  * moved right of its L, GAP_LO–GAP_HI of the digit's height apart, so the two no longer cross; then
  * N numbers are composed as `npm run eval` composes them and read through the stroke path (what a
- * `digits="4"` pad runs). NOSIDE=1 leaves the 4s as written. Prints exact numbers and how the
+ * `digits="4"` pad runs, with its four expected digits; NOJOIN=1 reads without them, as the hanging rule was
+ * chosen). NOSIDE=1 leaves the 4s as written. Prints exact numbers and how the
  * numbers holding a 4 fared. How the hanging-part rule of src/segment/stroke-units.ts was chosen:
  *
  *   npm run build && MODEL=.cache/runA/digits.json GAP_LO=0.2 GAP_HI=0.3 npx tsx scripts/side-by-side-fours.ts
@@ -33,7 +34,7 @@ const N = Number(process.env.N ?? 1000);
 let right = 0, with4 = 0, right4 = 0, count4 = 0;
 for (let i = 0; i < N; i++) {
   const n = composePenNumber(byWriter, random);
-  const s = await sdk.recognizeNumber(n.image, { model, strokes: n.strokes, strokeWidth: n.strokeWidth });
+  const s = await sdk.recognizeNumber(n.image, { model, strokes: n.strokes, strokeWidth: n.strokeWidth, expectedDigits: process.env.NOJOIN ? undefined : 4 });
   const ok = s.value === n.value;
   if (ok) right++;
   if (n.value.includes('4')) { with4++; if (ok) right4++; else if (s.value.length !== n.value.length) count4++; }

@@ -34,7 +34,7 @@ let numbersRight = 0;
 const misread: string[] = [];
 for (let i = 0; i < count; i++) {
   const n = composePenNumber(byWriter, random);
-  const { value } = await sdk.recognizeNumber(n.image, { model, strokes: n.strokes, strokeWidth: n.strokeWidth });
+  const { value } = await sdk.recognizeNumber(n.image, { model, strokes: n.strokes, strokeWidth: n.strokeWidth, expectedDigits: 4 });
   if (value === n.value) numbersRight++;
   else misread.push(`${n.value}→${value} (writer ${n.writer})`);
 }

@@ -188,7 +188,7 @@ if (config === 'wasm-simd' || config === 'wasm' || config === 'cpu') {
   const kinds = {
     canvas: (i: number) => sdk.recognize(canvases[i % canvases.length]),
     image: (i: number) => sdk.recognizeNumber(images[i % images.length].image, { model }),
-    stroke: (i: number) => sdk.recognizeNumber(written[i % written.length].image, { ...written[i % written.length].options, model }),
+    stroke: (i: number) => sdk.recognizeNumber(written[i % written.length].image, { ...written[i % written.length].options, expectedDigits: 4, model }),
     plainImage: (i: number) => plainSearch(images[i % images.length].image as never, {}, model, verifier),
     everyColumn: (i: number) => everyColumnSearch(images[i % images.length].image as never, model, verifier),
     plainStroke: (i: number) => plainSearch(written[i % written.length].image as never, written[i % written.length].options as never, model, verifier),

@@ -63,7 +63,8 @@ export async function evaluatePen(sdk: Sdk, model: unknown, limit?: number) {
   const strokeFailureKinds = { misreadDigit: 0, wrongCount: 0 };
   for (let i = 0; i < count; i++) {
     const n = composePenNumber(byWriter, random);
-    const viaStrokes = (await sdk.recognizeNumber(n.image, { model, strokes: n.strokes, strokeWidth: n.strokeWidth })).value;
+    // As a digits="4" pad reads them: its strokes, and the four digits it asks for.
+    const viaStrokes = (await sdk.recognizeNumber(n.image, { model, strokes: n.strokes, strokeWidth: n.strokeWidth, expectedDigits: 4 })).value;
     const viaImage = (await sdk.recognizeNumber(n.image, { model })).value;
     if (viaStrokes === n.value) strokeExact++;
     else strokeFailureKinds[viaStrokes.length === n.value.length ? 'misreadDigit' : 'wrongCount']++;

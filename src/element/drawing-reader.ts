@@ -7,7 +7,7 @@ import { lineWidthFor, strokesToImageData, type Stroke } from './stroke-renderer
 
 export interface DrawingReaderOptions {
   strokes(): readonly Stroke[];
-  settings: Pick<PadSettings, 'numberMode' | 'minConfidence' | 'strokeWidth' | 'imageSize'>;
+  settings: Pick<PadSettings, 'numberMode' | 'minConfidence' | 'strokeWidth' | 'imageSize' | 'digitsAsked'>;
   /** CSS size of the canvas; 0×0 until laid out. */
   size(): { width: number; height: number };
 }
@@ -43,7 +43,9 @@ export class DrawingReader {
     const { width, height } = image;
     const strokes = this.options.strokes().map((stroke) => stroke.map((p) => ({ x: p.x * width, y: p.y * height })));
     const strokeWidth = lineWidthFor(settings.strokeWidth(), width, height);
-    const result = await recognizeNumber(image, { strokes, strokeWidth, ...(model ? { model } : {}) });
+    // A digits="4" pad asks for four: a digit its writer split in two is joined back (expectedDigits).
+    const expectedDigits = settings.digitsAsked ?? undefined;
+    const result = await recognizeNumber(image, { strokes, strokeWidth, expectedDigits, ...(model ? { model } : {}) });
     this.readSizes.set(result, [width, height]);
     return result;
   }

@@ -11,6 +11,7 @@ import { boxOf, inkPlans, type RecognizePieces, type VerifyPieces } from './ink-
 import { strokeUnits } from './stroke-units.js';
 import { bestCuts, DEFAULT_CUT_TUNING, type CutCandidate, type PieceScore } from './cuts.js';
 import { PEN_READING, renderStrokes, strokeBounds, xy, type StrokePoint } from '../preprocess/strokes.js';
+import { joinToCount } from './expected-count.js';
 import { choosePieces, PieceReader, type CutPlan, type Piece, type Reading } from './read-pieces.js';
 
 export type { Piece } from './read-pieces.js';
@@ -24,6 +25,12 @@ export interface NumberOptions {
   strokeWidth?: number;
   /** At most this many digits are returned (default 32). */
   maxDigits?: number;
+  /**
+   * How many digits the number should have (a PIN, a year: what a `digits="4"` pad passes). When more
+   * pieces are found, neighbours that read as one whole digit are joined until it has this many; a
+   * number that still has more (five digits really written) is returned as read.
+   */
+  expectedDigits?: number;
 }
 
 export interface NumberDigit {
@@ -52,8 +59,11 @@ export interface NumberResult {
  * ```
  */
 export async function recognizeNumber(image: ImageInput, options: NumberOptions = {}): Promise<NumberResult> {
-  const { maxDigits = 32, strokes, strokeWidth } = options ?? {};
+  const { maxDigits = 32, strokes, strokeWidth, expectedDigits } = options ?? {};
   if (!Number.isInteger(maxDigits) || maxDigits < 1) throw new DigitPadError('INVALID_OPTION', `options.maxDigits must be a positive integer, got ${String(maxDigits)}.`);
+  if (expectedDigits !== undefined && (!Number.isInteger(expectedDigits) || expectedDigits < 1)) {
+    throw new DigitPadError('INVALID_OPTION', `options.expectedDigits must be a positive integer or left out, got ${String(expectedDigits)}.`);
+  }
   const raw = readPixels(image, 'image');
   const backend = await ensureBackend();
   const model = options.model ?? (await getDefaultModel());
@@ -65,7 +75,8 @@ export async function recognizeNumber(image: ImageInput, options: NumberOptions 
     : inkPlans(toInk(raw), DEFAULT_CUT_TUNING, (pieces) => reader.wholes(pieces), (pieces) => reader.confidences(pieces));
   // The image path's coarse pass is verified first (inkPlans); then every candidate of every blob
   // is read in the same few network calls, and a chosen piece's reading is the one its candidate got.
-  const pieces = choosePieces(plans, reader, DEFAULT_CUT_TUNING).slice(0, maxDigits);
+  const chosen = choosePieces(plans, reader, DEFAULT_CUT_TUNING);
+  const pieces = (expectedDigits ? joinToCount(chosen, expectedDigits, reader) : chosen).slice(0, maxDigits);
   const readings = reader.read(pieces);
   const digits = pieces.flatMap((piece, i) => (readings[i] ? [{ ...readings[i]!, box: piece.box }] : []));
   return { value: digits.map((d) => d.label).join(''), digits, backend };
@@ -160,7 +171,12 @@ export function strokePlans(strokes: StrokePoint[][], width: number, height: num
     const left = Math.floor(x0 * viewScale - pad), top = Math.floor(y0 * viewScale - pad);
     return renderStrokes(placed(labels, viewScale, left, top), Math.ceil(x1 * viewScale + pad) - left, Math.ceil(y1 * viewScale + pad) - top, penWidth);
   };
-  const piece = (labels: number[]): Piece => ({ ...draw(labels, readingWidth), views: () => [view(labels)] });
+  const strokesOf = new WeakMap<Piece, number[]>();
+  const piece = (labels: number[]): Piece => {
+    const made: Piece = { ...draw(labels, readingWidth), views: () => [view(labels)], join: (right) => (strokesOf.has(right) ? piece([...labels, ...strokesOf.get(right)!]) : undefined) };
+    strokesOf.set(made, labels);
+    return made;
+  };
   return groups.map((group): CutPlan => {
     const members = units.filter((u) => u.labels.every((i) => group.labels.includes(i)));
     const order = members.sort((a, b) => a.x0 + a.x1 - b.x0 - b.x1).map((u) => u.labels);

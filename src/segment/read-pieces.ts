@@ -13,6 +13,8 @@ export interface Piece {
    * chosen, its answer combines the readings of `ink` and of these; the cut search reads `ink` alone.
    */
   views?: () => InkImage[];
+  /** This piece and its right-hand neighbour drawn as one digit, the way this one was drawn (pen pieces redraw their strokes). */
+  join?: (right: Piece) => Piece | undefined;
 }
 
 /** A blob or stroke group: the piece it is uncut, and when it may hold several digits, every way to cut it. */

@@ -86,6 +86,21 @@ describe('<digit-pad> with several digits', function () {
     expect(pad.value).to.equal('4004');
   });
 
+  it('joins a 4 written as an L with its stem apart on a digits="4" pad; a multiple pad reads the halves apart', async () => {
+    // The L comes down near the baseline (it does not hang) and the stem stands clear of its bar.
+    const apartFour = [[[32, 10], [22, 80], [60, 80]], [[74, 10], [74, 90]]];
+    const shapes = [apartFour, SHAPE[1], SHAPE[7], SHAPE[0]];
+    const four = await makePad({ digits: 4, delay: 60000, style: 'width: 400px' });
+    drawOn(four, layoutNumber(four, shapes));
+    const result = await four.recognize();
+    expect(result.value, JSON.stringify(result.digits.map((d) => [d.label, d.confidence.toFixed(2)]))).to.equal('4170');
+    expect(four.value).to.equal('4170');
+    expect(four.matches(':invalid')).to.equal(false);
+    const any = await makePad({ multiple: true, delay: 60000, style: 'width: 400px' });
+    drawOn(any, layoutNumber(any, shapes));
+    expect((await any.recognize()).value, 'a pad that asks for no count').to.have.length(5);
+  });
+
   it('reads an 8 drawn as two loops as a digit of its own', async () => {
     // Each loop is shorter than the row, like a 5's bar; stacked, they make a digit where none stands.
     const pad = await makePad({ digits: 4, delay: 60000, style: 'width: 400px' });

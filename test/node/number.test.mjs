@@ -140,6 +140,8 @@ test('bad input and options are refused with typed errors', async () => {
     [null, undefined, 'INVALID_INPUT'],
     [{ width: 10, height: 10, data: new Uint8Array(5) }, undefined, 'INVALID_IMAGE_DATA'],
     [{ width: 10, height: 10, data: new Uint8Array(100) }, { maxDigits: 0 }, 'INVALID_OPTION'],
+    [{ width: 10, height: 10, data: new Uint8Array(100) }, { expectedDigits: 2.5 }, 'INVALID_OPTION'],
+    [{ width: 10, height: 10, data: new Uint8Array(100) }, { expectedDigits: 0 }, 'INVALID_OPTION'],
     [{ width: 10, height: 10, data: new Uint8Array(100) }, { strokes: 'abc' }, 'INVALID_OPTION'],
   ]) {
     const error = await recognizeNumber(input, options).then(() => null, (e) => e);
@@ -193,4 +195,37 @@ test('with strokes, a 4 written as an L and a stem beside it stays one digit; a 
   assert.equal((await recognizeNumber(image, { strokes: [...five, [[75, 15], [75, 100]]], strokeWidth: 8 })).value.length, 2);
   // A 2 standing on the baseline next to the L-less stem: neither hangs.
   assert.deepEqual(units([[[20, 30], [50, 20], [55, 45], [20, 100], [60, 100]], stem]), [[0], [1]]);
+});
+
+test('expectedDigits: a 4 split into an L and a stem is joined back on a four-digit pad, from strokes and from the image; five digits stay five', async () => {
+  const { renderStrokes } = await import('../../src/preprocess/strokes.ts');
+  const at = (dx, stroke) => stroke.map(([x, y]) => [x + dx, y]);
+  // Digits 80 px tall on y = 100. The L comes down to 12 px above the baseline, so it does not hang
+  // (stroke-units.ts), and its stem stands 12 px right of the bar: read alone, the two are "11".
+  const four = [[[30, 20], [20, 88], [58, 88]], [[70, 20], [70, 100]]];
+  const one = [[0, 20], [0, 100]];
+  const seven = [[0, 20], [40, 20], [15, 100]];
+  const zero = Array.from({ length: 41 }, (_, k) => {
+    const angle = -Math.PI / 2 + (k / 40) * 2 * Math.PI;
+    return [20 + 20 * Math.cos(angle), 60 + 40 * Math.sin(angle)];
+  });
+  const blank = { width: 400, height: 120, data: new Uint8Array(400 * 120) };
+  const imageOf = (strokes) => ({ width: 400, height: 120, data: Uint8ClampedArray.from(renderStrokes(strokes, 400, 120, 8).ink, (v) => Math.round(v * 255)) });
+  for (const [text, strokes] of [
+    ['4170', [...four, at(110, one), at(150, seven), at(220, zero)]],
+    ['7014', [seven, at(70, zero), at(140, one), ...four.map((s) => at(170, s))]],
+  ]) {
+    const apart = await recognizeNumber(blank, { strokes, strokeWidth: 8 });
+    assert.equal(apart.value.length, 5, `without a count the halves are two digits: ${apart.value}`);
+    const joined = await recognizeNumber(blank, { strokes, strokeWidth: 8, expectedDigits: 4 });
+    assert.equal(joined.value, text);
+    assert.equal(joined.digits.length, 4);
+    const { box } = joined.digits[text.indexOf('4')];
+    assert.ok(box.width >= 50, `the 4's box spans its L and its stem: ${JSON.stringify(box)}`);
+    assert.equal((await recognizeNumber(imageOf(strokes), { expectedDigits: 4 })).value, text, 'image path');
+    assert.equal((await recognizeNumber(imageOf(strokes))).value.length, 5, 'image path without a count');
+  }
+  // Five digits written apart on a four-digit pad: no two of them read as one whole digit, so none are joined.
+  const five = [one, at(50, seven), at(120, zero), at(190, one), at(230, seven)];
+  assert.equal((await recognizeNumber(blank, { strokes: five, strokeWidth: 8, expectedDigits: 4 })).value, '17017');
 });
