@@ -1,6 +1,6 @@
 import type { InkImage } from '../preprocess/image-input.js';
 import type { Segment } from './components.js';
-import { DEFAULT_CUT_TUNING, pieceScore, type PieceScore } from './cuts.js';
+import { DEFAULT_CUT_TUNING, pieceScore } from './cuts.js';
 import type { Piece, PieceReader } from './read-pieces.js';
 
 /**
@@ -39,7 +39,7 @@ export function joinToCount(pieces: Piece[], expected: number, reader: PieceRead
     reader.recognize([...out, ...pairs.map((p) => p.piece)]);
     const score = (piece: Piece) => {
       const s = reader.score(piece);
-      return s ? pieceScore(segmentOf(piece), s as PieceScore, rowHeight, DEFAULT_CUT_TUNING) : -Infinity;
+      return s ? pieceScore(segmentOf(piece), s, rowHeight, DEFAULT_CUT_TUNING) : -Infinity;
     };
     let best: { k: number; piece: Piece; gain: number } | null = null;
     for (const { k, piece } of pairs) {
