@@ -13,9 +13,8 @@
  *   SIDE=0.2,0.3 SEEDS=41 npx tsx scripts/expected-count-sweep.ts
  */
 import { byWriters, loadPenDigits, VALIDATION_WRITERS, type PenDigit } from './lib/pendigits.js';
-import { composePenNumber, digitsByWriter } from './lib/pen-numbers.js';
+import { composePenNumber, digitsByWriter, stemBeside } from './lib/pen-numbers.js';
 import { createRng } from '../src/training/rng.js';
-import { strokeBounds } from '../src/preprocess/strokes.js';
 const sdk: any = await import(new URL('../dist/index.node.js', import.meta.url).href);
 const { strokePlans } = await import('../src/segment/number.js');
 const { PieceReader, choosePieces } = await import('../src/segment/read-pieces.js');
@@ -25,14 +24,7 @@ const model = await sdk.loadModel(process.env.MODEL ?? 'weights/digits.json');
 const verifier = await sdk.loadModel('weights/segmenter.json');
 const sideRandom = createRng(41);
 const [lo, hi] = (process.env.SIDE ?? '').split(',').map(Number);
-const side = (d: PenDigit): PenDigit => {
-  if (!process.env.SIDE || d.label !== 4 || d.strokes.length !== 2) return d;
-  const boxes = d.strokes.map(strokeBounds);
-  const stem = boxes[0].y1 > boxes[1].y1 ? 0 : 1, ell = 1 - stem;
-  const h = Math.max(...boxes.map((b) => b.y1)) - Math.min(...boxes.map((b) => b.y0));
-  const shift = boxes[ell].x1 + (lo + sideRandom() * (hi - lo)) * h - boxes[stem].x0;
-  return { ...d, strokes: d.strokes.map((s, k) => (k === stem ? s.map(([x, y]) => [x + shift, y] as [number, number]) : s)) };
-};
+const side = (d: PenDigit): PenDigit => (process.env.SIDE ? stemBeside(d, lo, hi, sideRandom) : d);
 const byWriter = digitsByWriter(byWriters(loadPenDigits(), VALIDATION_WRITERS).map(side));
 const levels = (process.env.LEVELS ?? 'off,0,0.05,0.1,0.15,0.2,0.3,0.5').split(',');
 const seeds = (process.env.SEEDS ?? '31,32,33,34,35').split(',').map(Number);

@@ -11,9 +11,8 @@
  */
 const sdk = await import(new URL('../dist/index.node.js', import.meta.url).href);
 import { loadPenDigits, byWriters, HELD_OUT_WRITERS, VALIDATION_WRITERS, type PenDigit } from '../scripts/lib/pendigits.js';
-import { composePenNumber, digitsByWriter } from '../scripts/lib/pen-numbers.js';
+import { composePenNumber, digitsByWriter, stemBeside } from '../scripts/lib/pen-numbers.js';
 import { createRng } from '../src/training/rng.js';
-import { strokeBounds } from '../src/preprocess/strokes.js';
 const model = await sdk.loadModel(process.env.MODEL ?? 'weights/digits.json');
 const all = loadPenDigits();
 const pool = process.env.WRITERS === 'train' ? byWriters(byWriters(all, HELD_OUT_WRITERS, false), VALIDATION_WRITERS, false) : byWriters(all, VALIDATION_WRITERS);
@@ -21,13 +20,10 @@ const random = createRng(Number(process.env.SEED ?? 41));
 const lo = Number(process.env.GAP_LO ?? 0.02), hi = Number(process.env.GAP_HI ?? 0.25);
 let made = 0;
 const side = (d: PenDigit): PenDigit => {
-  if (process.env.NOSIDE || d.label !== 4 || d.strokes.length !== 2) return d;
-  const boxes = d.strokes.map(strokeBounds);
-  const stem = boxes[0].y1 > boxes[1].y1 ? 0 : 1, ell = 1 - stem; // the stem reaches lower
-  const h = Math.max(...boxes.map((b) => b.y1)) - Math.min(...boxes.map((b) => b.y0));
-  const shift = boxes[ell].x1 + (lo + random() * (hi - lo)) * h - boxes[stem].x0;
-  made++;
-  return { ...d, strokes: d.strokes.map((s, k) => (k === stem ? s.map(([x, y]) => [x + shift, y] as [number, number]) : s)) };
+  if (process.env.NOSIDE) return d;
+  const moved = stemBeside(d, lo, hi, random);
+  if (moved !== d) made++;
+  return moved;
 };
 const byWriter = digitsByWriter(pool.map(side));
 const N = Number(process.env.N ?? 1000);

@@ -22,6 +22,21 @@ export interface PenNumber {
   strokeWidth: number;
 }
 
+/**
+ * A two-stroke 4 with its stem (the stroke reaching lower) moved right of its L, `lo`–`hi` of the
+ * digit's height apart, so the two no longer cross: the synthetic side-by-side 4s the stroke rules
+ * were chosen on (scripts/side-by-side-fours.ts, scripts/expected-count-sweep.ts). Other digits are
+ * returned as they are.
+ */
+export function stemBeside(d: PenDigit, lo: number, hi: number, random: () => number): PenDigit {
+  if (d.label !== 4 || d.strokes.length !== 2) return d;
+  const boxes = d.strokes.map(strokeBounds);
+  const stem = boxes[0].y1 > boxes[1].y1 ? 0 : 1, ell = 1 - stem;
+  const h = Math.max(...boxes.map((b) => b.y1)) - Math.min(...boxes.map((b) => b.y0));
+  const shift = boxes[ell].x1 + (lo + random() * (hi - lo)) * h - boxes[stem].x0;
+  return { ...d, strokes: d.strokes.map((s, k) => (k === stem ? s.map(([x, y]) => [x + shift, y] as [number, number]) : s)) };
+}
+
 /** The digits grouped by writer, writers in order of first appearance (what `composePenNumber` draws from). */
 export function digitsByWriter(digits: readonly PenDigit[]): Map<number, PenDigit[]> {
   const byWriter = new Map<number, PenDigit[]>();

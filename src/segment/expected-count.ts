@@ -1,5 +1,5 @@
 import type { InkImage } from '../preprocess/image-input.js';
-import type { Segment } from './components.js';
+import { rowHeightOf, type Segment } from './components.js';
 import { DEFAULT_CUT_TUNING, pieceScore } from './cuts.js';
 import type { Piece, PieceReader } from './read-pieces.js';
 
@@ -33,7 +33,7 @@ export function joinToCount(pieces: Piece[], expected: number, reader: PieceRead
     return mine.get(right)!;
   };
   while (out.length > expected) {
-    const rowHeight = median(out.map((p) => p.box.height));
+    const rowHeight = rowHeightOf(out.map(segmentOf));
     const pairs = out.slice(1).map((right, k) => ({ k, piece: join(out[k], right) }));
     reader.verify([...out, ...pairs.map((p) => p.piece)]);
     reader.recognize([...out, ...pairs.map((p) => p.piece)]);
@@ -81,9 +81,4 @@ export function overlayPieces(left: Piece, right: Piece): Piece {
 function segmentOf(piece: Piece): Segment {
   const { x, y, width, height } = piece.box;
   return { x0: x, y0: y, x1: x + width - 1, y1: y + height - 1, mass: 1, labels: [] };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
