@@ -1,5 +1,5 @@
 import type { InkImage } from '../preprocess/image-input.js';
-import { rowHeightOf, type Segment } from './components.js';
+import { rowHeightOf, unionBox, type Segment } from './components.js';
 import { DEFAULT_CUT_TUNING, pieceScore } from './cuts.js';
 import type { Piece, PieceReader } from './read-pieces.js';
 
@@ -62,9 +62,8 @@ export function joinToCount(pieces: Piece[], expected: number, reader: PieceRead
  * ```
  */
 export function overlayPieces(left: Piece, right: Piece): Piece {
-  const x = Math.min(left.box.x, right.box.x), y = Math.min(left.box.y, right.box.y);
-  const width = Math.max(left.box.x + left.box.width, right.box.x + right.box.width) - x;
-  const height = Math.max(left.box.y + left.box.height, right.box.y + right.box.height) - y;
+  const { x0: x, y0: y, x1, y1 } = unionBox([segmentOf(left), segmentOf(right)]);
+  const width = x1 - x + 1, height = y1 - y + 1;
   const ink: InkImage = { width, height, ink: new Float32Array(width * height) };
   for (const piece of [left, right]) {
     const { ink: own, box } = piece;
