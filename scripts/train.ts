@@ -26,7 +26,7 @@ import { digitArchitecture } from '../src/model/architecture.js';
 import { fit, type FitSettings, type TrainingState } from '../src/training/fit.js';
 import { loadModel } from '../src/index.node.js';
 import { createRng } from '../src/training/rng.js';
-import { loadMnist, mnistImage } from './lib/mnist.js';
+import { loadMnist, mnistImage, mnistSlice } from './lib/mnist.js';
 import { byWriters, HELD_OUT_WRITERS, loadPenDigits, renderTrainingVariants, VALIDATION_WRITERS } from './lib/pendigits.js';
 import { Progress } from './lib/progress.js';
 import { wholeDigitPieces } from './lib/number-pieces.js';
@@ -187,8 +187,7 @@ async function distillTargets(teacherPath: string, weight: number) {
  */
 function numberPiecesSet(numbers: number) {
   const t = Date.now();
-  const first = { count: 50000, images: mnist.images.subarray(0, 50000 * 784), labels: mnist.labels.subarray(0, 50000) };
-  const set = wholeDigitPieces(first, numbers, createRng(settings.seed + 91));
+  const set = wholeDigitPieces(mnistSlice(mnist, 0, 50000), numbers, createRng(settings.seed + 91));
   console.log(`cropped ${set.labels.length} whole-digit pieces from ${numbers} numbers in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   return set;
 }

@@ -12,7 +12,7 @@
  * MODEL=<digits.json> reads with another recognizer; FROM=50000 composes the numbers from training
  * digits 50,000–59,999 only, whose cut pieces `scripts/train.ts --number-pieces` never trains on.
  */
-import { loadMnist } from './lib/mnist.js';
+import { loadMnist, mnistSlice } from './lib/mnist.js';
 import { composeNumber } from './lib/numbers.js';
 import { createRng } from '../src/training/rng.js';
 import { toInk } from '../src/preprocess/ink.js';
@@ -28,7 +28,7 @@ const configs: object[] = JSON.parse(process.env.CONFIGS ?? '[{}]');
 const all = loadMnist('train');
 const from = Number(process.env.FROM ?? 0);
 if (!(Number.isInteger(from) && from >= 0 && from < all.count)) throw new Error(`FROM must be a digit index from 0 to ${all.count - 1}, got ${process.env.FROM}`);
-const train = { count: all.count - from, images: all.images.subarray(from * 784), labels: all.labels.subarray(from) };
+const train = mnistSlice(all, from);
 const sets = [false, true].map((touching) => {
   const random = createRng(touching ? 1012 : 1011); // the benchmark's seeds are 11 and 12
   return { touching, numbers: Array.from({ length: N }, () => composeNumber(train, random, touching)) };

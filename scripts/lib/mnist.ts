@@ -34,3 +34,8 @@ export function loadMnist(split: 'train' | 'test'): MnistSplit {
 export function mnistImage(split: MnistSplit, index: number) {
   return { width: 28, height: 28, data: split.images.subarray(index * 784, (index + 1) * 784) };
 }
+
+/** Digits `from` (inclusive) to `to` (exclusive) of `split`, sharing its memory. */
+export function mnistSlice(split: MnistSplit, from: number, to = split.count): MnistSplit {
+  return { count: to - from, images: split.images.subarray(from * 784, to * 784), labels: split.labels.subarray(from, to) };
+}

@@ -15,7 +15,7 @@ test('a piece is a whole digit only with nearly all of one digit and little of a
   assert.equal(labelOf([0.9, 0.4]), 'other');  // much of its neighbour too
 });
 
-test('the pieces are normalised inputs, at most two per digit, and labelled with the digit they hold', async () => {
+test('the pieces are normalised inputs, a few per digit, labelled with the digit they hold', async () => {
   const mnist = loadMnist('train');
   const numbers = 60;
   const { inputs, labels } = wholeDigitPieces(mnist, numbers, createRng(3));
