@@ -37,12 +37,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadMnist } from './lib/mnist.js';
 import { composeNumber } from './lib/numbers.js';
-import { digitLayers, inkShares, labelOf } from './lib/number-pieces.js';
+import { digitLayers, labelledCandidates } from './lib/number-pieces.js';
 import { createRng } from '../src/training/rng.js';
 import { toInk } from '../src/preprocess/ink.js';
 import { normalizeDigit } from '../src/preprocess/normalize.js';
-import { cropSegment, digitBlobs } from '../src/segment/components.js';
-import { cutCandidates } from '../src/segment/cuts.js';
+import { cropSegment } from '../src/segment/components.js';
 import type { InkImage } from '../src/preprocess/image-input.js';
 import { renderStrokes } from '../src/preprocess/strokes.js';
 import { byWriters, darkOnWhite, HELD_OUT_WRITERS, loadPenDigits, VALIDATION_WRITERS } from './lib/pendigits.js';
@@ -119,15 +118,11 @@ function collectStrokePieces(number: PenNumber): void {
 
 /** Labels every piece the cut search would consider in one number's ink, and keeps some (see above). */
 function collectPieces(ink: InkImage, layers: Float32Array[], digitCount: number): void {
-  const totals = layers.map((l) => l.reduce((a, b) => a + b, 0));
-  const { blobs, labels: imageLabels, rowHeight } = digitBlobs(ink);
+  const { candidates, imageLabels, rowHeight } = labelledCandidates(ink, layers);
   const digits: InkImage[] = [], others: InkImage[] = [];
-  for (const segment of blobs) {
-    for (const { part } of cutCandidates(ink, imageLabels, segment, rowHeight).candidates) {
-      const label = labelOf(inkShares(layers, totals, imageLabels, ink.width, part));
-      if (label === 'digit') digits.push(cropSegment(ink, imageLabels, part));
-      else if (label === 'other' && (part.x1 - part.x0 + 1 >= 0.25 * rowHeight || random() < 0.1)) others.push(cropSegment(ink, imageLabels, part));
-    }
+  for (const { part, label } of candidates) {
+    if (label === 'digit') digits.push(cropSegment(ink, imageLabels, part));
+    else if (label === 'other' && (part.x1 - part.x0 + 1 >= 0.25 * rowHeight || random() < 0.1)) others.push(cropSegment(ink, imageLabels, part));
   }
   const inputs = (crops: InkImage[]) => crops.map((crop) => normalizeDigit(crop));
   const otherInputs = inputs(others);

@@ -22,7 +22,7 @@ export function digitLayers(number: ComposedNumber): Float32Array[] {
 }
 
 /** The fraction of each digit's ink that lies inside `part` (own blob pixels only, as cropSegment keeps). */
-export function inkShares(layers: Float32Array[], totals: number[], imageLabels: Int32Array, width: number, part: Segment): number[] {
+function inkShares(layers: Float32Array[], totals: number[], imageLabels: Int32Array, width: number, part: Segment): number[] {
   const own = new Set(part.labels);
   return layers.map((layer, k) => {
     let inside = 0;
@@ -32,6 +32,20 @@ export function inkShares(layers: Float32Array[], totals: number[], imageLabels:
     }
     return inside / totals[k];
   });
+}
+
+/**
+ * Every piece the cut search considers in a number's `ink`, in its order, with each digit's share
+ * of ink inside it (`layers`: each digit's own ink) and the label those shares give.
+ */
+export function labelledCandidates(ink: InkImage, layers: Float32Array[]) {
+  const totals = layers.map((l) => l.reduce((a, b) => a + b, 0));
+  const { blobs, labels: imageLabels, rowHeight } = digitBlobs(ink);
+  const candidates = blobs.flatMap((segment) => cutCandidates(ink, imageLabels, segment, rowHeight).candidates.map(({ part }) => {
+    const shares = inkShares(layers, totals, imageLabels, ink.width, part);
+    return { part, shares, label: labelOf(shares) };
+  }));
+  return { candidates, imageLabels, rowHeight };
 }
 
 /** Nearly all of one digit and little of any other is 'digit'; clearly less, or much of two, 'other'; near misses null. */
@@ -54,24 +68,19 @@ export function wholeDigitPieces(split: MnistSplit, numbers: number, random: () 
   for (let n = 0; n < numbers; n++) {
     const number = composeNumber(split, random, true);
     const ink = toInk(number.image);
-    const layers = digitLayers(number);
-    const totals = layers.map((l) => l.reduce((a, b) => a + b, 0));
-    const { blobs, labels: imageLabels, rowHeight } = digitBlobs(ink);
-    const byDigit: InkImage[][] = number.placements.map(() => []);
-    for (const segment of blobs) {
-      for (const { part } of cutCandidates(ink, imageLabels, segment, rowHeight).candidates) {
-        const shares = inkShares(layers, totals, imageLabels, ink.width, part);
-        if (labelOf(shares) !== 'digit') continue;
-        const k = shares.indexOf(Math.max(...shares));
-        const neighbours = shares.reduce((sum, share, j) => (j === k ? sum : sum + share), 0);
-        const { x0, x1 } = number.spans[k];
-        if (neighbours < 0.005 && part.x0 <= x0 && part.x1 >= x1) continue; // cut out clean
-        byDigit[k].push(cropSegment(ink, imageLabels, part));
-      }
+    const { candidates, imageLabels } = labelledCandidates(ink, digitLayers(number));
+    const byDigit: Segment[][] = number.placements.map(() => []);
+    for (const { part, shares, label } of candidates) {
+      if (label !== 'digit') continue;
+      const k = shares.indexOf(Math.max(...shares));
+      const neighbours = shares.reduce((sum, share, j) => (j === k ? sum : sum + share), 0);
+      const { x0, x1 } = number.spans[k];
+      if (neighbours < 0.005 && part.x0 <= x0 && part.x1 >= x1) continue; // cut out clean
+      byDigit[k].push(part);
     }
-    byDigit.forEach((crops, k) => {
-      for (let taken = 0; taken < perDigit && crops.length > 0; taken++) {
-        const input = normalizeDigit(crops.splice(Math.floor(random() * crops.length), 1)[0]);
+    byDigit.forEach((parts, k) => {
+      for (let taken = 0; taken < perDigit && parts.length > 0; taken++) {
+        const input = normalizeDigit(cropSegment(ink, imageLabels, parts.splice(Math.floor(random() * parts.length), 1)[0]));
         if (!input) continue;
         inputs.push(input);
         labels.push(Number(number.value[k]));
