@@ -1,10 +1,13 @@
 /**
- * Measures the shipped model through the public recognize() on all 10,000 MNIST test digits, and on
- * the same digits placed at random size and position as dark ink on a 280×280 white canvas.
+ * Measures the built-in model (what recognize() uses without options.model: the screen and paper
+ * networks mixed by the ink-source network) through the public recognize() on all 10,000 MNIST test
+ * digits, and on the same digits placed at random size and position as dark ink on a 280×280 white
+ * canvas; then each of its networks alone on the test digits, and how the ink-source network weighed them.
  * Writes reports/eval.json and reports/eval.html (confusion heatmap, per-class accuracy, misreads).
  *
  *   npm run eval                      # after npm run build
  *   npm run eval -- --write-manifest  # also records the figures in weights/digits.json
+ *   npx tsx scripts/eval.ts --weights .cache/run/digits.json   # one network from a file instead
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,13 +23,17 @@ const { values: args } = parseArgs({
   options: {
     'write-manifest': { type: 'boolean', default: false },
     limit: { type: 'string' },
-    weights: { type: 'string', default: 'weights/digits.json' },
+    weights: { type: 'string' },
   },
 });
 // The public, built entry point: what an npm user runs.
 const sdk = await import(new URL('../dist/index.node.js', import.meta.url).href);
-const manifestPath = args.weights!;
-const model = await sdk.loadModel(new URL(`../${manifestPath}`, import.meta.url));
+const builtIn = args.weights === undefined;
+const manifestPath = args.weights ?? 'weights/digits.json';
+const fileModel = (path: string) => sdk.loadModel(new URL(`../${path}`, import.meta.url));
+const model = builtIn ? await sdk.getDefaultModel() : await fileModel(manifestPath);
+/** The built-in model's files: its screen network's manifest first. */
+const modelFiles = builtIn ? ['weights/digits.json', 'weights/digits-paper.json', 'weights/ink-source.json'] : [manifestPath];
 const test = loadMnist('test');
 const samples = args.limit ? Math.min(Number(args.limit), test.count) : test.count;
 
@@ -55,6 +62,25 @@ for (let i = 0; i < samples; i++) {
 }
 const placedMs = performance.now() - started;
 
+// Each network of the built-in model alone, and the ink-source network's weight for paper.
+const parts = builtIn ? await builtInParts() : undefined;
+async function builtInParts() {
+  const [screen, paper, source] = await Promise.all(modelFiles.map(fileModel));
+  let screenRight = 0, paperRight = 0, mostlyPaper = 0;
+  for (let i = 0; i < samples; i++) {
+    const image = mnistImage(test, i);
+    if ((await sdk.recognize(image, { model: screen })).digit === test.labels[i]) screenRight++;
+    if ((await sdk.recognize(image, { model: paper })).digit === test.labels[i]) paperRight++;
+    if ((await sdk.recognize(image, { model: source })).probabilities[0] > 0.5) mostlyPaper++;
+  }
+  return {
+    description: 'MNIST test digits read by each network of the built-in model alone, and the share the ink-source network weighs as paper (P > 0.5)',
+    screenNetworkAccuracy: screenRight / samples,
+    paperNetworkAccuracy: paperRight / samples,
+    weighedMostlyPaper: mostlyPaper / samples,
+  };
+}
+
 // Numbers: 2–6 MNIST test digits in a row, separated and touching (seeded, 2,000 of each).
 const NUMBERS = args.limit ? Math.min(2000, Number(args.limit)) : 2000;
 const failures: NumberFailure[] = [];
@@ -81,11 +107,15 @@ const { digitsForGallery: _gallery, ...penFigures } = penFull;
 const penSeconds = (performance.now() - started) / 1000;
 
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-const weightBytes = statSync(new URL(manifest.file.path, new URL(`../${manifestPath}`, import.meta.url))).size;
+const weightBytes = modelFiles.reduce((sum, path) => {
+  const { file } = JSON.parse(readFileSync(path, 'utf8'));
+  return sum + statSync(new URL(file.path, new URL(`../${path}`, import.meta.url))).size;
+}, 0);
 const report = {
   date: new Date().toISOString(),
   command: 'npm run eval',
-  model: manifestPath,
+  model: builtIn ? `built-in: ${modelFiles.join(', ')}` : manifestPath,
+  ...(parts ? { networksAlone: parts } : {}),
   samples,
   correct,
   accuracy: correct / samples,
@@ -118,6 +148,7 @@ writeFileSync('reports/eval.html', renderEvalHtml(report, misreads, (i) => test.
 console.log(
   `MNIST test (${samples}): ${(report.accuracy * 100).toFixed(2)} %   placed on 280×280 canvas: ` +
   `${(report.placedOnCanvas.accuracy * 100).toFixed(2)} %   weights ${weightBytes} B   backend ${backend}\n` +
+  (parts ? `  each network alone on MNIST test: screen ${(parts.screenNetworkAccuracy * 100).toFixed(2)} %, paper ${(parts.paperNetworkAccuracy * 100).toFixed(2)} %; weighed mostly paper: ${(parts.weighedMostlyPaper * 100).toFixed(2)} %\n` : '') +
   `numbers exactly right: separated ${(separated.accuracy * 100).toFixed(2)} %, touching ${(touching.accuracy * 100).toFixed(2)} % (${NUMBERS} each)\n` +
   `held-out pen writers (${penFigures.samples}): ${(penFigures.accuracy * 100).toFixed(2)} % through recognize() on a 280 px pad, ` +
   `${(penFigures.padStrokesAccuracy * 100).toFixed(2)} % as the pad reads strokes; confidence ≥ 0.9: ${(penFigures.confidentAtLeast90.accuracy * 100).toFixed(2)} % right ` +

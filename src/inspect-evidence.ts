@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Network } from './model/network.js';
+import type { DigitNetwork } from './model/network.js';
 
 /** Side of the square blanked window, in input pixels: the finest of 2–5 and the most faithful (scripts/evidence-compare.ts). */
 export const OCCLUSION_PATCH = 2;
@@ -20,7 +20,7 @@ const BATCH = 256;
  * ```
  */
 export function occlusionEvidence(
-  network: Network, input: Float32Array, classes: readonly number[], patch = OCCLUSION_PATCH,
+  network: DigitNetwork, input: Float32Array, classes: readonly number[], patch = OCCLUSION_PATCH,
 ): { maps: Float32Array[]; windows: number } {
   const size = network.inputSize, pixels = size * size, span = size - patch + 1;
   const windows: number[] = []; // top-left corners (y * size + x) of windows holding ink

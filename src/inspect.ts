@@ -92,7 +92,8 @@ export async function inspect(image: ImageInput | readonly (readonly StrokePoint
   const digit = Array.isArray(image) ? strokesInput(image) : preprocess(image, 'image');
   const backend = await ensureBackend();
   const model = options.model ?? (await getDefaultModel());
-  const { network, classNames } = model;
+  const { classNames } = model;
+  const network = Array.isArray(image) ? model.network.forDrawnInk() : model.network;
   const wanted = options.evidence && typeof options.evidence === 'object' ? options.evidence.classes : null;
   wanted?.forEach((c, i) => {
     if (!Number.isInteger(c) || c < 0 || c >= classNames.length) {
@@ -106,14 +107,15 @@ export async function inspect(image: ImageInput | readonly (readonly StrokePoint
 
   const layers: LayerActivation[] = [];
   let pools = 0;
-  const probabilities = tf.tidy(() => {
-    const logits = network.logits(tf.tensor4d(digit, [1, size, size, 1]), (layer, _index, output) => {
+  tf.tidy(() => {
+    network.logits(tf.tensor4d(digit, [1, size, size, 1]), (layer, _index, output) => {
       const [, h, w, c] = output.shape;
       const name = layer.type === 'conv2d' ? layer.name : `pool${++pools}`;
       layers.push({ name, type: layer.type as LayerActivation['type'], shape: [h, w, c], data: output.dataSync() as Float32Array });
     });
-    return Array.from(tf.softmax(logits).dataSync());
   });
+  // predict(), as recognize() reads: the built-in model's mixture is not one network's softmax.
+  const probabilities = Array.from(network.predict(digit, 1));
   const best = bestClass(probabilities, classNames);
   const ranked = probabilities.map((p, i) => [p, i]).sort((a, b) => b[0] - a[0]).map(([, i]) => i);
   const classes = wanted ?? (options.evidence ? ranked.slice(0, 2) : []);

@@ -32,7 +32,7 @@ export async function readCheckedStrokes(strokes: readonly (readonly StrokePoint
   const ink = normalizeScaledStrokes(strokes, unitX, unitY, PEN_READING.width, PEN_READING.size, true);
   const digit = ink && normalizeDigit(ink, singleReadInput);
   if (!digit) return emptyResult(reader.classNames.length, backend);
-  return toResult(Array.from(reader.network.predict(digit, 1)), reader, minConfidence, backend);
+  return toResult(Array.from(reader.network.forDrawnInk().predict(digit, 1)), reader, minConfidence, backend);
 }
 
 /** @internal The network input for strokes, pen normalised; null when there is nothing to read. */

@@ -1,7 +1,6 @@
 import { ensureBackend, type BackendName } from './backend.js';
 import { DigitPadError } from './errors.js';
-import { DIGITS_MODEL } from './assets.js';
-import { sharedModel, type DigitModel } from './model/load.js';
+import { builtInModel, type DigitModel } from './model/load.js';
 import { normalizeDigit, preprocess, PREPROCESS, readPixels, toInk, type ImageInput } from './preprocess/index.js';
 
 export type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
@@ -31,8 +30,17 @@ export interface RecognizeResult {
   backend: BackendName;
 }
 
-/** The shipped digits model, loaded once and shared by every caller. */
-export const getDefaultModel: () => Promise<DigitModel> = sharedModel(DIGITS_MODEL);
+/**
+ * The built-in digits model, loaded once and shared by every caller: a network trained on MNIST and
+ * pen digits and one trained on MNIST alone, mixed per digit by the kind of ink (drawn on a screen
+ * or scanned from paper) that a third, small network sees.
+ *
+ * ```ts
+ * const model = await getDefaultModel();
+ * model.classNames; // ['0', …, '9']
+ * ```
+ */
+export const getDefaultModel: () => Promise<DigitModel> = builtInModel;
 
 /**
  * Recognises one handwritten digit. Accepts ImageData, a canvas, an ImageBitmap, or

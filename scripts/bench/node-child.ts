@@ -92,7 +92,8 @@ if (config === 'wasm-simd' || config === 'wasm' || config === 'cpu') {
   // Baseline and ours in one process on wasm-SIMD; also the 10,000-digit argmax agreement guard.
   const { layersBaseline, predictNormalized, predictMnistBytes, predictCanvasRgba } = await import('./baseline.js');
   sdk.configure({ backend: 'wasm', simd: true });
-  const model = await sdk.getDefaultModel();
+  // The agreement guard checks one network: the built-in model's screen network, loaded from its file.
+  const model = await sdk.loadModel(new URL('../../weights/digits.json', import.meta.url));
   const first = await sdk.recognize(digits[0]);
   out.backend = first.backend;
   out.tfBackend = tf.getBackend();
@@ -127,7 +128,7 @@ if (config === 'wasm-simd' || config === 'wasm' || config === 'cpu') {
       const image = mnistImage(test, start + k);
       const d = sdk.preprocess(image);
       if (d) inputs.set(d, k * 784);
-      results.push(await sdk.recognize(image));
+      results.push(await sdk.recognize(image, { model }));
     }
     const probs = predictNormalized(layers, inputs, m);
     for (let k = 0; k < m; k++) {
@@ -145,7 +146,7 @@ if (config === 'wasm-simd' || config === 'wasm' || config === 'cpu') {
   out.agreement = {
     digits: n, agree, empty, disagreements, maxProbabilityDiff: maxProbDiff,
     oursAccuracy: oursCorrect / n, layersAccuracy: layersCorrect / n, seconds: round((performance.now() - t0) / 1000, 1),
-    method: 'argmax of recognize(image) vs argmax of layers model.predict(preprocess(image)), same weights, wasm-SIMD',
+    method: 'argmax of recognize(image, { model: the screen network }) vs argmax of layers model.predict(preprocess(image)), same weights, wasm-SIMD',
   };
   out.profile = { digit28: await profile(base.digit28), canvas280: await profile(base.canvas280) };
 } else if (config === 'train') {

@@ -27,6 +27,7 @@ interface Report {
   perClassAccuracy: number[];
   date: string;
   numbers: { separated: { accuracy: number; samples: number }; touching: { accuracy: number; samples: number } };
+  networksAlone?: { screenNetworkAccuracy: number; paperNetworkAccuracy: number; weighedMostlyPaper: number };
 }
 
 const pct = (v: number) => `${(v * 100).toFixed(2)} %`;
@@ -92,6 +93,7 @@ export function renderEvalHtml(report: Report, misreads: Misread[], imageOf: (in
   <div>Numbers, touching<b>${pct(report.numbers.touching.accuracy)}</b></div>
   <div>Weights<b>${(report.weightBytes / 1024).toFixed(1)} KB</b></div>
 </div>
+${report.networksAlone ? `<p class="sub">The built-in model mixes two networks per digit by the kind of ink. Alone on these digits, its screen network (MNIST and pen digits) reads ${pct(report.networksAlone.screenNetworkAccuracy)} and its paper network (MNIST alone) ${pct(report.networksAlone.paperNetworkAccuracy)}; the ink-source network weighed ${pct(report.networksAlone.weighedMostlyPaper)} of them mostly as paper. A pad's strokes are read by the screen network alone.</p>` : ''}
 <h2>Confusion matrix</h2>
 <p class="sub">Rows: true digit; columns: what was read; last column: per-class accuracy. Off-diagonal cells are errors.</p>
 <table><tr><th></th>${[...Array(10).keys()].map((d) => `<th>${d}</th>`).join('')}<th>accuracy</th></tr>

@@ -20,11 +20,11 @@ export function plainSearch(image: ImageInput, options: NumberOptions, model: Di
   const pieces = plans.flatMap(({ whole, search }) => {
     if (!search) return [whole];
     const { positions, candidates, pieces: parts, rowHeight } = search;
-    const cuts = bestCuts(positions, candidates, classify(model, parts.map((p) => p.ink), verifier), rowHeight, DEFAULT_CUT_TUNING);
+    const cuts = bestCuts(positions, candidates, classify(model, parts.map((p) => p.ink), verifier, options.strokes !== undefined), rowHeight, DEFAULT_CUT_TUNING);
     return cuts ? cuts.map((c) => parts[candidates.indexOf(c)]) : [whole];
   });
   // The chosen pieces read again, answering as recognizeNumber() does (a pen piece with its thicker view too).
-  const readings = new PieceReader(model, verifier).read(pieces);
+  const readings = new PieceReader(model, verifier, options.strokes !== undefined).read(pieces);
   const digits = pieces.flatMap((piece, i) => (readings[i] ? [{ ...readings[i]!, box: piece.box }] : []));
   return { value: digits.map((d) => d.label).join(''), digits };
 }

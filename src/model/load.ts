@@ -3,14 +3,19 @@ import { ensureBackend } from '../backend.js';
 import { DigitPadError } from '../errors.js';
 import { weightShapes } from './architecture.js';
 import { MANIFEST_FORMAT, type WeightsManifest } from './manifest.js';
-import { Network } from './network.js';
+import { Network, type DigitNetwork } from './network.js';
+import { RoutedNetwork } from './routed-network.js';
 import { decodeWeights } from './quantize.js';
 import { sha256Hex } from './sha256.js';
-import { ASSET_FIX, bundledModelUrls, DIGITS_MODEL, type BundledModel } from '../assets.js';
+import { ASSET_FIX, bundledModelUrls, DIGITS_MODEL, INK_SOURCE_MODEL, PAPER_DIGITS_MODEL, type BundledModel } from '../assets.js';
 import { fileIo } from './file-io.js';
 import { isIndexedDbKey, loadFromIndexedDb, saveToFile, saveToIndexedDb, type ModelBytes } from './storage.js';
 
-/** A loaded model: what `recognize(image, { model })` runs. Immutable: training makes a new one. */
+/**
+ * A loaded model: what `recognize(image, { model })` runs. Immutable: training makes a new one.
+ * The built-in model reads with two networks mixed by ink kind (`RoutedNetwork`); its `manifest`,
+ * `binary` and `save()` are those of its screen network, the one `train()` fine-tunes.
+ */
 export class DigitModel {
   /** @internal */
   constructor(
@@ -18,7 +23,7 @@ export class DigitModel {
     /** @internal the verified weights binary */
     readonly binary: Uint8Array,
     /** @internal */
-    readonly network: Network,
+    readonly network: DigitNetwork,
   ) {}
 
   get classNames(): readonly string[] {
@@ -59,6 +64,30 @@ export class DigitModel {
 export const DEFAULT_MANIFEST_URL: URL = DIGITS_MODEL.manifest;
 
 const bundledModels: BundledModel[] = [DIGITS_MODEL];
+
+/**
+ * The built-in model, loaded once for every caller (retried after a failure): the shipped screen
+ * and paper networks and the ink-source network that mixes them, all fetched together.
+ *
+ * ```ts
+ * const model = await builtInModel(); // what recognize() uses without options.model
+ * ```
+ */
+export const builtInModel: () => Promise<DigitModel> = (() => {
+  let loading: Promise<DigitModel> | null = null;
+  return () => {
+    loading ??= loadBuiltIn().catch((error) => {
+      loading = null;
+      throw error;
+    });
+    return loading;
+  };
+})();
+
+async function loadBuiltIn(): Promise<DigitModel> {
+  const [screen, paper, source] = await Promise.all([DIGITS_MODEL, PAPER_DIGITS_MODEL, INK_SOURCE_MODEL].map((m) => loadBundled(bundledModelUrls(m))));
+  return new DigitModel(screen.manifest, screen.binary, new RoutedNetwork(source.network as Network, paper.network as Network, screen.network as Network));
+}
 
 /**
  * A loader for a shipped model that loads it once for every caller; after a failure the next call
@@ -112,7 +141,7 @@ export async function loadModel(source: string | URL | ModelBytes): Promise<Digi
   const url = toUrl(source);
   // A shipped manifest's URL may be a bundler's data: URL, against which no binary resolves.
   const bundled = bundledModels.find((model) => model.manifest.href === url.href);
-  if (bundled) return loadBundled(bundledModelUrls(bundled));
+  if (bundled) return bundled === DIGITS_MODEL ? loadBuiltIn() : loadBundled(bundledModelUrls(bundled));
   const manifest = parseManifest(await readBytes(url), url);
   let binaryUrl: URL;
   try {

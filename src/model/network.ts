@@ -4,11 +4,24 @@ import type { LayerSpec } from './architecture.js';
 
 const BATCH = 256;
 
+/** What reads digits: one `Network`, or the built-in model's `RoutedNetwork`. */
+export interface DigitNetwork {
+  readonly inputSize: number;
+  readonly classes: number;
+  predict(digits: Float32Array, count: number): Float32Array;
+  predictEach(digits: (Float32Array | null)[]): (Float32Array | null)[];
+  /** The network for ink known to be drawn with an even pen (a pad's strokes). */
+  forDrawnInk(): DigitNetwork;
+  logits(x: tf.Tensor4D, visit?: (layer: LayerSpec, index: number, output: tf.Tensor4D) => void): tf.Tensor2D;
+  weight(name: string): tf.Tensor | undefined;
+  dispose(): void;
+}
+
 /**
  * Inference with plain tfjs-core ops over weights kept as tensors for the model's lifetime:
  * conv + bias + ReLU fused into one kernel, max-pooling, and a fused dense layer. No tfjs-layers.
  */
-export class Network {
+export class Network implements DigitNetwork {
   constructor(
     private readonly architecture: LayerSpec[],
     private readonly tensors: Map<string, tf.Tensor>,
@@ -77,6 +90,11 @@ export class Network {
       members.forEach((index, k) => { out[index] = probabilities.slice(k * this.classes, (k + 1) * this.classes); });
     }
     return out;
+  }
+
+  /** One network reads every kind of ink. */
+  forDrawnInk(): Network {
+    return this;
   }
 
   /** A weight tensor by manifest name (e.g. 'conv1/kernel'), for fine-tuning. */

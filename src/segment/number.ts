@@ -68,7 +68,7 @@ export async function recognizeNumber(image: ImageInput, options: NumberOptions 
   const backend = await ensureBackend();
   const model = options.model ?? (await getDefaultModel());
   const verifier = await getSegmenter();
-  const reader = new PieceReader(model, verifier);
+  const reader = new PieceReader(model, verifier, strokes !== undefined);
 
   const plans = strokes !== undefined
     ? strokePlans(strokes, raw.width, raw.height, strokeWidth ?? raw.height / 16)
@@ -87,10 +87,10 @@ export const SEGMENTER_MANIFEST_URL: URL = SEGMENTER_MODEL.manifest;
 /** @internal The verifier, loaded once for every caller (pads warm it up before the first read). */
 export const getSegmenter = sharedModel(SEGMENTER_MODEL);
 
-/** Each piece read by the recognizer, with the verifier's P(one whole digit). */
-export function classify(model: DigitModel, inks: InkImage[], verifier: DigitModel): Reading[] {
+/** Each piece read by the recognizer (`drawn`: pieces of a pad's strokes), with the verifier's P(one whole digit). */
+export function classify(model: DigitModel, inks: InkImage[], verifier: DigitModel, drawn = false): Reading[] {
   const inputs = inks.map((ink) => normalizeDigit(ink));
-  const probabilities = model.network.predictEach(inputs);
+  const probabilities = (drawn ? model.network.forDrawnInk() : model.network).predictEach(inputs);
   const single = verifier.network.predictEach(inputs); // [P(one digit), P(other)] per piece
   return probabilities.map((p, i) => (p ? { ...bestClass(p, model.classNames), whole: single[i]![0] } : null));
 }

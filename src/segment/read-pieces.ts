@@ -1,4 +1,5 @@
 import type { DigitModel } from '../model/load.js';
+import type { DigitNetwork } from '../model/network.js';
 import type { InkImage } from '../preprocess/image-input.js';
 import { normalizeDigit } from '../preprocess/normalize.js';
 import { bestClass, type Digit } from '../recognize.js';
@@ -36,7 +37,12 @@ export class PieceReader {
   private readonly recognized = new Map<Piece, { digit: Digit | null; label: string; confidence: number }>();
   private readonly probabilities = new Map<Piece, Float32Array>();
 
-  constructor(private readonly model: DigitModel, private readonly verifier: DigitModel) {}
+  private readonly network: DigitNetwork;
+
+  /** `drawn`: the pieces are drawn from a pad's strokes with an even pen (see RoutedNetwork). */
+  constructor(private readonly model: DigitModel, private readonly verifier: DigitModel, drawn = false) {
+    this.network = drawn ? model.network.forDrawnInk() : model.network;
+  }
 
   get classes(): number {
     return this.model.classNames.length;
@@ -58,7 +64,7 @@ export class PieceReader {
   /** Runs the recognizer on those of `pieces` it has not read yet, in one call. */
   recognize(pieces: Piece[]): void {
     const todo = [...new Set(pieces)].filter((p) => !this.recognized.has(p) && this.input(p));
-    const out = this.model.network.predictEach(todo.map((p) => this.input(p)));
+    const out = this.network.predictEach(todo.map((p) => this.input(p)));
     todo.forEach((p, k) => {
       this.probabilities.set(p, out[k]!);
       this.recognized.set(p, bestClass(out[k]!, this.model.classNames));
@@ -104,7 +110,7 @@ export class PieceReader {
   private withViews(pieces: Piece[]): Map<Piece, { digit: Digit | null; label: string; confidence: number }> {
     const todo = [...new Set(pieces)].filter((p) => p.views && this.input(p));
     const views = todo.map((p) => p.views!().map((ink) => normalizeDigit(ink)));
-    const out = this.model.network.predictEach(views.flat());
+    const out = this.network.predictEach(views.flat());
     const answers = new Map<Piece, { digit: Digit | null; label: string; confidence: number }>();
     let next = 0;
     todo.forEach((p, k) => {

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { ensureBackend } from '../backend.js';
 import { DigitPadError } from '../errors.js';
 import { digitArchitecture, weightShapes, type LayerSpec } from '../model/architecture.js';
-import type { Network } from '../model/network.js';
+import type { DigitNetwork } from '../model/network.js';
 import { PREPROCESS } from '../preprocess/normalize.js';
 import { augmentDigit } from './augment.js';
 import type { PreparedDataset } from './dataset.js';
@@ -69,7 +69,7 @@ export interface FitResult {
   samplesPerSecond: number;
 }
 
-export async function fit(data: PreparedDataset, settings: FitSettings, base: Network | null, hooks: FitHooks = {}): Promise<FitResult> {
+export async function fit(data: PreparedDataset, settings: FitSettings, base: DigitNetwork | null, hooks: FitHooks = {}): Promise<FitResult> {
   const backend = await ensureBackend();
   if (backend !== 'cpu') registerWasmConv2DBackpropFilter();
   const tfl = await import('@tensorflow/tfjs-layers');
@@ -153,7 +153,7 @@ function split(count: number, settings: FitSettings): { train: Uint32Array; vali
 
 type LayersModel = ReturnType<typeof buildLayersModel>;
 
-function copyPretrained(model: LayersModel, base: Network, shapes: { name: string; shape: number[] }[]): void {
+function copyPretrained(model: LayersModel, base: DigitNetwork, shapes: { name: string; shape: number[] }[]): void {
   for (const layer of model.layers) {
     const kernel = base.weight(`${layer.name}/kernel`);
     const bias = base.weight(`${layer.name}/bias`);

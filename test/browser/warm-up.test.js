@@ -17,12 +17,14 @@ describe('warm-up', () => {
     expect(performance.getEntriesByName('digit-pad:warm-up')).to.have.length(0);
   });
 
-  it('a connected number pad loads the wasm, the digits weights and the verifier before anything is written', async () => {
+  it('a connected number pad loads the wasm, the built-in model\'s three networks and the verifier before anything is written', async () => {
     await makePad({ digits: 4 });
     for (let i = 0; i < 400 && performance.getEntriesByName('digit-pad:ready').length === 0; i++) await sleep(50);
     expect(performance.getEntriesByName('digit-pad:ready'), 'ready mark').to.have.length(1);
     expect(fetched(/\.wasm$/), 'wasm').to.equal(true);
     expect(fetched(/\/weights\/digits\.bin$/), 'digits weights').to.equal(true);
+    expect(fetched(/\/weights\/digits-paper\.bin$/), 'paper network weights').to.equal(true);
+    expect(fetched(/\/weights\/ink-source\.bin$/), 'ink-source weights').to.equal(true);
     expect(fetched(/\/weights\/segmenter\.bin$/), 'verifier weights').to.equal(true);
   });
 });
